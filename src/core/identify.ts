@@ -1,0 +1,99 @@
+/**
+ * Identification: which canonical documents a page reproduces, by
+ * containment of their fingerprints in the page's. Greedy explaining-away
+ * lets a page hold several documents and stops a document that merely shares
+ * sentences with a better match (or with boilerplate) from being reported.
+ */
+import type { Corpus, FingerprintTable } from './corpus';
+import { contentOf, fingerprints, K, kgramHashes, W, winnow } from './fingerprint';
+
+/** Fewest distinct fingerprints that count as evidence (about 90 characters of shared text). */
+export const MIN_EVIDENCE = 20;
+/** A fingerprint in more documents than this is boilerplate, whatever the stop list says. */
+const MAX_DOCUMENT_FREQUENCY = 50;
+
+export interface FingerprintIndex {
+  /** fingerprint → indexes of the documents that contain it */
+  postings: Map<number, number[]>;
+  /** Per document, how many usable fingerprints it has. */
+  sizes: number[];
+}
+
+export interface Identification {
+  /** Index into `corpus.documents`. */
+  document: number;
+  /** Distinct page fingerprints explained by this document. */
+  evidence: number;
+  /** Containment: share of the document's fingerprints found on the page. */
+  score: number;
+}
+
+export function buildFingerprintTable(normalizedTexts: string[], boilerplate: string[]): FingerprintTable {
+  const stop = new Set<number>();
+  for (const phrase of boilerplate) for (const h of winnow(kgramHashes(contentOf(phrase), K), 1)) stop.add(h);
+  return {
+    k: K,
+    w: W,
+    documents: normalizedTexts.map((t) => Array.from(fingerprints(t)).filter((h) => !stop.has(h))),
+    stop: [...stop].sort((a, b) => a - b),
+  };
+}
+
+export function buildFingerprintIndex(table: FingerprintTable): FingerprintIndex {
+  const postings = new Map<number, number[]>();
+  table.documents.forEach((hashes, doc) => {
+    for (const h of hashes) {
+      const list = postings.get(h);
+      if (list) list.push(doc);
+      else postings.set(h, [doc]);
+    }
+  });
+  for (const [h, docs] of postings) if (docs.length > MAX_DOCUMENT_FREQUENCY) postings.delete(h);
+  const sizes = table.documents.map(() => 0);
+  for (const docs of postings.values()) for (const d of docs) sizes[d]++;
+  return { postings, sizes };
+}
+
+/** The documents a page reproduces, best explanation first. */
+export function identify(index: FingerprintIndex, pageNormalized: string): Identification[] {
+  const page = fingerprints(pageNormalized);
+  // Which documents each page fingerprint points to.
+  const hits: number[][] = [];
+  for (const h of page) {
+    const docs = index.postings.get(h);
+    if (docs) hits.push(docs);
+  }
+  if (hits.length < MIN_EVIDENCE) return [];
+
+  const found: Identification[] = [];
+  const explained = new Uint8Array(hits.length);
+  for (;;) {
+    const counts = new Map<number, number>();
+    hits.forEach((docs, i) => {
+      if (explained[i]) return;
+      for (const d of docs) counts.set(d, (counts.get(d) ?? 0) + 1);
+    });
+    let best = -1;
+    let bestCount = 0;
+    for (const [d, c] of counts) {
+      if (c > bestCount || (c === bestCount && d < best)) {
+        best = d;
+        bestCount = c;
+      }
+    }
+    if (bestCount < MIN_EVIDENCE) break;
+    let evidence = 0;
+    hits.forEach((docs, i) => {
+      if (docs.includes(best)) {
+        evidence++;
+        explained[i] = 1;
+      }
+    });
+    found.push({ document: best, evidence, score: Math.min(1, evidence / Math.max(1, index.sizes[best])) });
+  }
+  return found;
+}
+
+export function indexCorpus(corpus: Corpus): FingerprintIndex {
+  return buildFingerprintIndex(corpus.fingerprints);
+}

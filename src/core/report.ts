@@ -1,0 +1,77 @@
+/**
+ * The report, schema 1: the CLI's `--json` output and the content script's
+ * answer to `{type:'yuanwen/report'}`. Offsets are UTF-16 indices:
+ * `canonical*` into the document's full canonical text, `page*` into the page
+ * text as extracted. Fields may be added; existing ones keep their meaning.
+ */
+
+export const REPORT_SCHEMA = 1;
+
+export type DeviationKind = 'substitution' | 'insertion' | 'omission' | 'reorder' | 'marker';
+
+export interface DocumentMatch {
+  id: string;
+  title: string;
+  /** Identification confidence: containment of the document's fingerprints in the page. */
+  score: number;
+  /** Share of the document's clauses (by canonical length) found on the page. */
+  coverage: number;
+  /** Share of the aligned canonical text that the page reproduces word for word. */
+  matchRatio: number;
+  /** Most of the document was reworded: show one strong warning, not every mark. */
+  heavilyAltered: boolean;
+  /** The most frequent substitutions `[canonical, page, count]`, most frequent first. */
+  topSubstitutions: [string, string, number][];
+  /** Aligned page regions per canonical clause (extra field, used for cross-linking). */
+  clauses: AlignedClause[];
+}
+
+/** A canonical clause and the page region it was aligned to. */
+export interface AlignedClause {
+  clauseId: string;
+  /** Canonical label of the clause (`（十四）`, `九、` for section paragraphs, `''` in the preamble). */
+  clause: string;
+  canonicalStart: number;
+  canonicalEnd: number;
+  pageStart: number;
+  pageEnd: number;
+  /** Share of this clause's canonical text reproduced word for word. */
+  matchRatio: number;
+}
+
+export interface MarkerLink {
+  documentId: string;
+  /** Canonical label of the clause linked by content. */
+  clause: string;
+  /** The label as printed on the page. */
+  label: string;
+  pageStart: number;
+  pageEnd: number;
+}
+
+export interface Deviation {
+  documentId: string;
+  /** Canonical label of the containing numbered clause, or of the section for unnumbered paragraphs, `''` in the preamble. */
+  clause: string;
+  kind: DeviationKind;
+  canonicalText: string;
+  pageText: string;
+  canonicalStart: number;
+  canonicalEnd: number;
+  pageStart: number;
+  pageEnd: number;
+  /** A number differs (`2035` → `2036`). */
+  number: boolean;
+}
+
+export interface Report {
+  schema: typeof REPORT_SCHEMA;
+  documents: DocumentMatch[];
+  markers: MarkerLink[];
+  deviations: Deviation[];
+  timings: { totalMs: number };
+}
+
+export function emptyReport(totalMs = 0): Report {
+  return { schema: REPORT_SCHEMA, documents: [], markers: [], deviations: [], timings: { totalMs } };
+}
