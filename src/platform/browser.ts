@@ -1,0 +1,21 @@
+/**
+ * The one place that touches the WebExtension API object. Everything else
+ * imports `browser` and `t` from here, so a change of polyfill or a test
+ * double has a single seam.
+ */
+import browser from 'webextension-polyfill';
+import type messages from '../../public/_locales/en/messages.json';
+
+export { browser };
+export type { Runtime, Tabs } from 'webextension-polyfill';
+
+/** Keys of the `_locales` messages; `en` is the reference for the key set. */
+export type MessageKey = keyof typeof messages;
+
+/**
+ * A UI string in the browser's language (zh_CN by default). Substitutions
+ * fill the message's `$1`, `$2`… placeholders.
+ */
+export function t(key: MessageKey, substitutions?: string | string[]): string {
+  return browser.i18n.getMessage(key, substitutions);
+}
