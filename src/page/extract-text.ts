@@ -1,0 +1,220 @@
+/**
+ * Page text as a reader sees it, with a map back to the DOM. Shared by the
+ * content script (live DOM) and the CLI (linkedom), so it uses only DOM Core
+ * (node types, tag names, attributes) and takes anything layout-dependent,
+ * such as "is this element hidden", as an injected predicate.
+ *
+ * What counts as text:
+ * - skipped: script, style, noscript, template, head, navigation, form
+ *   fields and buttons, contenteditable regions, embedded graphics, our own
+ *   UI (`data-yuanwen-ui`), `aria-hidden="true"` subtrees and whatever the
+ *   hidden predicate rejects;
+ * - `<br>` and block boundaries become one `\n` (never leading, never
+ *   doubled, never trailing);
+ * - inline elements (`<strong>（一）</strong>稳妥…`) do not split the text;
+ * - runs of HTML whitespace collapse to one space as a browser renders them,
+ *   except in `<pre>`; other spaces (U+3000 indents) are kept: they are text;
+ * - same-origin iframes are read when `readFrames` is set (live DOM only).
+ */
+import { TextMap, type TextPosition, type TextSegment } from './text-map';
+
+export { TextMap, type TextPosition, type TextSegment } from './text-map';
+
+export interface ExtractedText {
+  text: string;
+  map: TextMap;
+}
+
+export interface ExtractOptions {
+  /**
+   * Whether an element is hidden from readers. The default looks at markup
+   * only (`hiddenByMarkup`); the content script passes one that asks layout.
+   */
+  isHidden?: (element: Element) => boolean;
+  /** Read same-origin iframes. Default false (the CLI has no frames). */
+  readFrames?: boolean;
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+const DOCUMENT_NODE = 9;
+const DOCUMENT_FRAGMENT_NODE = 11;
+
+/** Elements whose content is never page text. */
+const SKIPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'base',
+  // Site navigation repeats on every page and never carries a reprint.
+  'nav',
+  // Form fields hold user input or UI labels, not the article.
+  'input', 'textarea', 'select', 'option', 'optgroup', 'datalist', 'button', 'output',
+  // Embedded and graphical content.
+  'svg', 'math', 'canvas', 'object', 'embed', 'audio', 'video', 'img', 'picture', 'map', 'area',
+]);
+
+/** Elements that start and end a line (the HTML user-agent stylesheet's blocks, plus table cells). */
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details',
+  'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
+  'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend',
+  'li', 'listing', 'main', 'menu', 'ol', 'p', 'plaintext', 'pre', 'search', 'section', 'summary',
+  'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'xmp', 'iframe', 'frame',
+]);
+
+/** Elements whose whitespace is rendered as written. */
+const PREFORMATTED = new Set(['pre', 'listing', 'xmp', 'plaintext']);
+
+/** HTML's collapsible whitespace (not U+3000 and not NBSP: those are text). */
+const HTML_WHITESPACE = /[ \t\n\r\f]+/g;
+
+const EDITABLE = new Set(['', 'true', 'plaintext-only']);
+
+/** Hidden by attributes alone: `hidden`, inline `display:none` / `visibility:hidden`. */
+export function hiddenByMarkup(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  const style = element.getAttribute('style');
+  if (style === null) return false;
+  return /(?:^|;)\s*display\s*:\s*none\b/i.test(style) || /(?:^|;)\s*visibility\s*:\s*(?:hidden|collapse)\b/i.test(style);
+}
+
+/** Skipped whatever the layout says: not text, not the page's, or meant to be unseen. */
+function excludedByNature(element: Element, tag: string): boolean {
+  if (SKIPPED.has(tag)) return true;
+  if (element.getAttribute('aria-hidden') === 'true') return true;
+  if (element.getAttribute('role') === 'navigation') return true;
+  if (element.hasAttribute('data-yuanwen-ui')) return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && EDITABLE.has(editable.toLowerCase());
+}
+
+/** Builds the text and its segments; knows nothing about which elements to read. */
+class TextBuilder {
+  private chunks: string[] = [];
+  private length = 0;
+  readonly segments: TextSegment[] = [];
+  private pendingBreak = false;
+  private pendingSpace: TextPosition | undefined;
+
+  /** A line break before the next text (block boundary or `<br>`). */
+  lineBreak(): void {
+    this.pendingBreak = true;
+    this.pendingSpace = undefined;
+  }
+
+  /** Collapsible whitespace at `position`: one space before the next text on the same line. */
+  space(position: TextPosition): void {
+    if (!this.pendingBreak && this.pendingSpace === undefined) this.pendingSpace = position;
+  }
+
+  /** Characters copied from `node.data[nodeOffset…]`. */
+  copy(node: Text, nodeOffset: number, length: number): void {
+    if (length === 0) return;
+    this.flushPending();
+    this.push(node.data.slice(nodeOffset, nodeOffset + length), node, nodeOffset);
+  }
+
+  private flushPending(): void {
+    if (this.length > 0) {
+      if (this.pendingBreak) {
+        // Synthetic: no Text node holds it, so it gets no segment.
+        this.chunks.push('\n');
+        this.length += 1;
+      } else if (this.pendingSpace) {
+        this.push(' ', this.pendingSpace.node, this.pendingSpace.offset);
+      }
+    }
+    this.pendingBreak = false;
+    this.pendingSpace = undefined;
+  }
+
+  private push(text: string, node: Text, nodeOffset: number): void {
+    const last = this.segments[this.segments.length - 1];
+    // Merge with the previous segment when the copy continues it, keeping the map small.
+    if (last && last.node === node && last.start + last.length === this.length && last.nodeOffset + last.length === nodeOffset) {
+      last.length += text.length;
+    } else {
+      this.segments.push({ start: this.length, node, nodeOffset, length: text.length });
+    }
+    this.chunks.push(text);
+    this.length += text.length;
+  }
+
+  finish(): ExtractedText {
+    const text = this.chunks.join('');
+    return { text, map: new TextMap(this.segments, text.length) };
+  }
+}
+
+/** Reads `root` (a Document or an Element) as described in this module's comment. */
+export function extractText(root: Node, options: ExtractOptions = {}): ExtractedText {
+  const isHidden = options.isHidden ?? hiddenByMarkup;
+  const readFrames = options.readFrames ?? false;
+  const out = new TextBuilder();
+
+  const readText = (node: Text, preformatted: boolean): void => {
+    const data = node.data;
+    if (preformatted) {
+      out.copy(node, 0, data.length);
+      return;
+    }
+    let at = 0;
+    HTML_WHITESPACE.lastIndex = 0;
+    for (let match = HTML_WHITESPACE.exec(data); match; match = HTML_WHITESPACE.exec(data)) {
+      out.copy(node, at, match.index - at);
+      out.space({ node, offset: match.index });
+      at = match.index + match[0].length;
+    }
+    out.copy(node, at, data.length - at);
+  };
+
+  const readFrame = (frame: Element): void => {
+    let frameDocument: Document | null = null;
+    try {
+      // Null (or a SecurityError in some engines) for cross-origin frames: those stay unread.
+      frameDocument = (frame as HTMLIFrameElement).contentDocument;
+    } catch {
+      frameDocument = null;
+    }
+    if (frameDocument) readChildren(frameDocument.body ?? frameDocument.documentElement, false);
+  };
+
+  const readElement = (element: Element, preformatted: boolean): void => {
+    const tag = element.localName;
+    if (excludedByNature(element, tag) || isHidden(element)) return;
+    if (tag === 'br') {
+      out.lineBreak();
+      return;
+    }
+    const block = BLOCKS.has(tag);
+    if (block) out.lineBreak();
+    if (tag === 'iframe' || tag === 'frame') {
+      if (readFrames) readFrame(element);
+    } else {
+      readChildren(element, preformatted || PREFORMATTED.has(tag));
+    }
+    if (block) out.lineBreak();
+  };
+
+  const readChildren = (parent: Node | null, preformatted: boolean): void => {
+    for (let child = parent?.firstChild ?? null; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) {
+        readText(child as Text, preformatted);
+      } else if (child.nodeType === ELEMENT_NODE) {
+        readElement(child as Element, preformatted);
+      }
+    }
+  };
+
+  if (root.nodeType === DOCUMENT_NODE) {
+    const document = root as Document;
+    const start = document.body ?? document.documentElement;
+    if (start) readElement(start, false);
+  } else if (root.nodeType === ELEMENT_NODE) {
+    readElement(root as Element, false);
+  } else if (root.nodeType === DOCUMENT_FRAGMENT_NODE) {
+    readChildren(root, false);
+  } else if (root.nodeType === TEXT_NODE) {
+    readText(root as Text, false);
+  }
+  return out.finish();
+}
