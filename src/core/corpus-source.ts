@@ -1,7 +1,8 @@
 /**
  * Parses a canonical source file (`corpus/*.txt`) into a CanonicalDocument.
  *
- * Format: `key: value` header lines (`witness` and `variant` may repeat;
+ * Format: `key: value` header lines (`witness: id | description` and
+ * `variant: clause | adopted | rejected | rejected by | note` may repeat;
  * lines starting with `#` are comments), a line `---`, then the canonical
  * text, one paragraph per line. A paragraph opening with `一、` and no
  * sentence punctuation is a section heading; one opening with `（一）` starts
@@ -79,8 +80,10 @@ function parseHeader(file: string, lines: string[]): Header {
       if (parts.length !== 2) throw new CorpusSourceError(file, lineNo, 'witness needs "id | description"');
       witnesses.push({ id: parts[0], description: parts[1] });
     } else if (key === 'variant') {
-      if (parts.length !== 4) throw new CorpusSourceError(file, lineNo, 'variant needs "clause | adopted | rejected | note"');
-      variants.push({ clause: parts[0], adopted: parts[1], rejected: parts[2], note: parts[3] });
+      if (parts.length !== 5) throw new CorpusSourceError(file, lineNo, 'variant needs "clause | adopted | rejected | rejected by | note"');
+      const [clause, adopted, rejected, rejectedBy, note] = parts;
+      if (!witnesses.some((w) => w.id === rejectedBy)) throw new CorpusSourceError(file, lineNo, `variant names unknown witness "${rejectedBy}"`);
+      variants.push({ clause, adopted, rejected, rejectedBy, note });
     } else {
       if (values[key] !== undefined) throw new CorpusSourceError(file, lineNo, `header key "${key}" given twice`);
       values[key] = value;

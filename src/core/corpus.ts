@@ -18,8 +18,10 @@ export interface Variant {
   clause: string;
   /** The reading adopted in the canonical text. */
   adopted: string;
-  /** The rejected reading and where it comes from. */
+  /** The rejected reading… */
   rejected: string;
+  /** …and the witness that has it. */
+  rejectedBy: string;
   note: string;
 }
 

@@ -64,14 +64,33 @@ export interface Deviation {
   number: boolean;
 }
 
+/**
+ * A place where the page follows a reading the corpus records as a known
+ * variant of one of its witnesses: documented, so not a deviation.
+ */
+export interface KnownVariant {
+  documentId: string;
+  clause: string;
+  /** The canonical reading and the one found on the page. */
+  adopted: string;
+  found: string;
+  /** The witness that has the page's reading, and how the corpus settled it. */
+  witness: string;
+  note: string;
+  pageStart: number;
+  pageEnd: number;
+}
+
 export interface Report {
   schema: typeof REPORT_SCHEMA;
   documents: DocumentMatch[];
   markers: MarkerLink[];
   deviations: Deviation[];
+  /** Extra field: readings the corpus documents as variants (not counted as deviations). */
+  knownVariants: KnownVariant[];
   timings: { totalMs: number };
 }
 
 export function emptyReport(totalMs = 0): Report {
-  return { schema: REPORT_SCHEMA, documents: [], markers: [], deviations: [], timings: { totalMs } };
+  return { schema: REPORT_SCHEMA, documents: [], markers: [], deviations: [], knownVariants: [], timings: { totalMs } };
 }

@@ -1,0 +1,234 @@
+/**
+ * Alignment by content: finds, for each canonical clause, the page region
+ * that reproduces it, from shared k-grams ("anchors"), never from the page's
+ * labels, which may be missing, renumbered or wrong. Each clause is placed on
+ * its own, so reordered parts, partial reprints and quotations amid
+ * commentary need no special case; headings, too short for anchors, are then
+ * looked for between their placed neighbours.
+ */
+import { toOriginalRange } from './normalize';
+import { ANCHOR_K, type PageMarker, type PreparedDocument, type PreparedPage } from './texts';
+
+/** A canonical clause placed on the page (normalized page offsets). */
+export interface Placement {
+  /** Index into `doc.clauses`. */
+  clause: number;
+  /** Page region of the clause body (after any marker). */
+  start: number;
+  end: number;
+  /** Page span actually covered by anchors. */
+  firstAnchor: number;
+  lastAnchorEnd: number;
+  /** Number of anchors supporting the placement. */
+  support: number;
+  /** The page marker linked to this clause, if any. */
+  marker?: PageMarker;
+}
+
+interface Anchor {
+  p: number;
+  d: number;
+}
+
+/** Longest jump between two anchors of one chain, in page characters. */
+const MAX_ANCHOR_GAP = 80;
+/** A placement must be supported by anchors over this share of the clause body… */
+const MIN_SUPPORT_SHARE = 0.2;
+/** …and by at least this many anchors. */
+const MIN_SUPPORT = 4;
+/** How far before a region a marker may stand and still label it. */
+const MARKER_REACH = 8;
+/** How far a heading may stand before its clause when the clause before it is not on the page. */
+const HEADING_REACH = 60;
+
+export function placeClauses(doc: PreparedDocument, page: PreparedPage): Placement[] {
+  const anchorsByClause = collectAnchors(doc, page);
+  const placements: Placement[] = [];
+  anchorsByClause.forEach((anchors, clause) => {
+    if (anchors.length === 0 || isShort(doc, clause)) return;
+    const chain = bestChain(anchors);
+    const geometry = doc.clauses[clause];
+    const bodyLength = geometry.end - geometry.bodyStart;
+    if (chain.length < Math.max(MIN_SUPPORT, Math.min(bodyLength - ANCHOR_K + 1, MIN_SUPPORT_SHARE * bodyLength))) return;
+    const first = chain[0];
+    const last = chain[chain.length - 1];
+    placements.push({
+      clause,
+      start: Math.max(0, first.p - (first.d - geometry.bodyStart)),
+      end: Math.min(page.norm.text.length, last.p + (geometry.end - last.d)),
+      firstAnchor: first.p,
+      lastAnchorEnd: last.p + ANCHOR_K,
+      support: chain.length,
+    });
+  });
+  placements.sort((a, b) => a.start - b.start || a.clause - b.clause);
+  resolveOverlaps(placements);
+  placeShortClauses(doc, page, placements);
+  linkMarkers(doc, page, placements);
+  return placements;
+}
+
+function collectAnchors(doc: PreparedDocument, page: PreparedPage): Anchor[][] {
+  const byClause: Anchor[][] = doc.clauses.map(() => []);
+  const { kgrams } = page;
+  for (let p = 0; p < kgrams.length; p++) {
+    const positions = doc.anchors.get(kgrams[p]);
+    if (!positions) continue;
+    for (const d of positions) byClause[doc.clauseAt[d]].push({ p, d });
+  }
+  return byClause;
+}
+
+/**
+ * The chain of anchors that best explains a clause: increasing on both
+ * sides, each step close on the page and near the diagonal (text between
+ * anchors may grow or shrink a little under rewording).
+ */
+function bestChain(anchors: Anchor[]): Anchor[] {
+  const chains: Anchor[][] = [];
+  for (const a of anchors) {
+    let target: Anchor[] | undefined;
+    for (const chain of chains) {
+      const last = chain[chain.length - 1];
+      const dp = a.p - last.p;
+      const dd = a.d - last.d;
+      if (dp <= 0 || dd <= 0 || dp > MAX_ANCHOR_GAP) continue;
+      if (Math.abs(dp - dd) > 6 + 0.5 * Math.max(dp, dd)) continue;
+      if (!target || last.p > target[target.length - 1].p) target = chain;
+    }
+    if (target) target.push(a);
+    else chains.push([a]);
+  }
+  let best: Anchor[] = [];
+  for (const chain of chains) if (chain.length > best.length) best = chain;
+  return best;
+}
+
+/** Neighbouring regions must not overlap: cut between their anchored spans. */
+function resolveOverlaps(placements: Placement[]): void {
+  for (let i = 1; i < placements.length; i++) {
+    const a = placements[i - 1];
+    const b = placements[i];
+    if (a.end <= b.start) continue;
+    const cut = Math.max(a.lastAnchorEnd, Math.min(b.start, b.firstAnchor));
+    a.end = Math.max(a.lastAnchorEnd, Math.min(a.end, cut));
+    b.start = Math.max(b.start, a.end);
+  }
+}
+
+/** Clauses shorter than this are placed between their neighbours, not by anchors. */
+export const SHORT_CLAUSE = 24;
+
+function isShort(doc: PreparedDocument, index: number): boolean {
+  const g = doc.clauses[index];
+  return doc.doc.clauses[index].kind === 'heading' || g.end - g.bodyStart < SHORT_CLAUSE;
+}
+
+/**
+ * Headings and other short paragraphs (a signature, a title line) are too
+ * short for anchors: look for each between the placed clauses around it, by
+ * its text first, then by a marker of its kind.
+ */
+function placeShortClauses(doc: PreparedDocument, page: PreparedPage, placements: Placement[]): void {
+  const byClause = new Map(placements.map((p) => [p.clause, p]));
+  const text = page.norm.text;
+  doc.doc.clauses.forEach((clause, index) => {
+    if (!isShort(doc, index) || byClause.has(index)) return;
+    const before = byClause.get(index - 1);
+    const after = byClause.get(index + 1);
+    const windows: [number, number, boolean][] = [];
+    if (before && after && before.end <= after.start) windows.push([before.end, after.start, true]);
+    if (after) windows.push([Math.max(0, after.start - HEADING_REACH), after.start, false]);
+    if (before) windows.push([before.end, Math.min(text.length, before.end + HEADING_REACH), false]);
+
+    const geometry = doc.clauses[index];
+    const body = doc.norm.text.slice(geometry.bodyStart, geometry.end);
+    for (const [lo, hi, between] of windows) {
+      const found = findShortClause(page, body, clause.kind === 'heading', lo, hi, between);
+      if (!found) continue;
+      const placement: Placement = { clause: index, start: found[0], end: found[1], firstAnchor: found[0], lastAnchorEnd: found[1], support: 0 };
+      placements.push(placement);
+      byClause.set(index, placement);
+      return;
+    }
+  });
+  placements.sort((a, b) => a.start - b.start || a.clause - b.clause);
+}
+
+function findShortClause(
+  page: PreparedPage, body: string, heading: boolean, lo: number, hi: number, between: boolean,
+): [number, number] | undefined {
+  if (hi <= lo) return undefined;
+  const window = page.norm.text.slice(lo, hi);
+  const exact = window.lastIndexOf(body);
+  if (exact >= 0) return [lo + exact, lo + exact + body.length];
+  if (!heading) return undefined;
+  const marker = page.markers.find(
+    (m) => m.normStart >= lo && m.normEnd <= hi && (m.style === 'cn-enum' || m.style === 'arabic-enum' || m.style === 'chapter'),
+  );
+  if (marker) return [marker.normEnd, lineEndAfter(page, marker.normEnd, hi)];
+  // A heading stripped of its label between two placed clauses (spun copies).
+  if (between && window.length >= 2 && window.length <= 2 * body.length + 8) return [lo, hi];
+  return undefined;
+}
+
+/** Normalized offset of the end of the original line holding `from`, capped at `limit`. */
+function lineEndAfter(page: PreparedPage, from: number, limit: number): number {
+  const { norm, original } = page;
+  for (let i = from + 1; i < limit; i++) {
+    const gapStart = norm.ends[i - 1];
+    const gapEnd = norm.starts[i];
+    if (original.slice(gapStart, gapEnd).includes('\n')) return i;
+  }
+  return limit;
+}
+
+/**
+ * A marker standing just before a placed numbered clause or heading labels
+ * it, whatever number it prints: the content decides which clause it is.
+ */
+function linkMarkers(doc: PreparedDocument, page: PreparedPage, placements: Placement[]): void {
+  let m = 0;
+  let previousEnd = 0;
+  for (const placement of placements) {
+    const kind = doc.doc.clauses[placement.clause].kind;
+    if (kind !== 'paragraph') {
+      while (m < page.markers.length && page.markers[m].normEnd < placement.start - MARKER_REACH) m++;
+      const marker = page.markers[m];
+      if (
+        marker &&
+        marker.normStart >= previousEnd &&
+        marker.normEnd <= Math.max(placement.firstAnchor, placement.start) &&
+        marker.normEnd >= placement.start - MARKER_REACH
+      ) {
+        placement.marker = marker;
+        placement.start = Math.max(placement.start, marker.normEnd);
+        m++;
+      } else {
+        placement.marker = inlineLabel(doc, page, placement, previousEnd);
+      }
+    }
+    previousEnd = placement.end;
+  }
+}
+
+/**
+ * The canonical label printed right before a clause but not at a line start
+ * (a heading run into the paragraph before it): linked, as it says the same.
+ */
+function inlineLabel(doc: PreparedDocument, page: PreparedPage, placement: Placement, previousEnd: number): PageMarker | undefined {
+  const expected = doc.clauses[placement.clause].marker;
+  if (!expected) return undefined;
+  const label = doc.norm.text.slice(doc.clauses[placement.clause].start, doc.clauses[placement.clause].bodyStart);
+  const start = placement.start - label.length;
+  if (start < previousEnd || page.norm.text.slice(start, placement.start) !== label) return undefined;
+  const [originalStart, originalEnd] = toOriginalRange(page.norm, start, placement.start);
+  return {
+    ...expected,
+    start: originalStart,
+    end: originalEnd,
+    label: page.original.slice(originalStart, originalEnd),
+    normStart: start,
+    normEnd: placement.start,
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * Comparison of a placed document with the page: the deviations, classified,
+ * at their clause. Works in normalized offsets; the engine maps them back.
+ *
+ * - Wording: a word diff of each clause body against its page region.
+ * - Reorder: clauses outside the longest run in canonical order, one each.
+ * - Omission of whole clauses, and insertions between clauses, only inside a
+ *   run of reprinted text: a page quoting two clauses amid commentary has
+ *   not omitted the others, and its commentary is not an insertion.
+ * - Marker: a clause under a different label, or none, within such a run.
+ * At the edges of a run, text missing from the clause is "not reprinted",
+ * not omitted (a newspaper page that starts in the middle of a clause).
+ */
+import type { Placement } from './align';
+import type { DeviationKind } from './report';
+import { diffWords } from './diff';
+import { sameLabel } from './markers';
+import type { PreparedDocument, PreparedPage } from './texts';
+
+/** A deviation in normalized offsets (canonical: document; page: page). */
+export interface RawDeviation {
+  clause: number;
+  kind: DeviationKind;
+  canonicalStart: number;
+  canonicalEnd: number;
+  pageStart: number;
+  pageEnd: number;
+  /** Set for marker deviations: the labels compared. */
+  canonicalLabel?: string;
+  pageLabel?: string;
+}
+
+export interface ClauseComparison {
+  placement: Placement;
+  /** Canonical range actually reprinted (normalized document offsets). */
+  canonicalStart: number;
+  canonicalEnd: number;
+  /** Canonical characters reproduced word for word. */
+  equal: number;
+}
+
+export interface Comparison {
+  clauses: ClauseComparison[];
+  deviations: RawDeviation[];
+}
+
+/** Longest page gap between two clauses that still counts as one run of reprinted text. */
+const RUN_GAP = 40;
+
+export function compareDocument(doc: PreparedDocument, page: PreparedPage, placements: Placement[]): Comparison {
+  const deviations: RawDeviation[] = [];
+  const clauses: ClauseComparison[] = [];
+  const placed = new Set(placements.map((p) => p.clause));
+  const inOrder = longestCanonicalRun(placements);
+
+  placements.forEach((placement, i) => {
+    const prev = placements[i - 1];
+    const next = placements[i + 1];
+    const joinedBefore = prev !== undefined && inSameRun(page, prev, placement);
+    const joinedAfter = next !== undefined && inSameRun(page, placement, next);
+    const geometry = doc.clauses[placement.clause];
+    const canonical = doc.norm.text.slice(geometry.bodyStart, geometry.end);
+    const pageText = page.norm.text.slice(placement.start, placement.end);
+
+    let changes = diffWords(canonical, pageText);
+    let aFrom = 0;
+    let aTo = canonical.length;
+    // At the edges of a run, a change touching the region's edge is text not reprinted or not ours.
+    if (!joinedBefore && changes.length > 0 && (changes[0].aStart === 0 || changes[0].bStart === 0)) {
+      aFrom = changes[0].aEnd;
+      changes = changes.slice(1);
+    }
+    const lastChange = changes[changes.length - 1];
+    if (!joinedAfter && lastChange && (lastChange.aEnd === canonical.length || lastChange.bEnd === pageText.length)) {
+      aTo = lastChange.aStart;
+      changes = changes.slice(0, -1);
+    }
+
+    let changed = 0;
+    for (const c of changes) {
+      changed += c.aEnd - c.aStart;
+      deviations.push({
+        clause: placement.clause,
+        kind: c.aStart === c.aEnd ? 'insertion' : c.bStart === c.bEnd ? 'omission' : 'substitution',
+        canonicalStart: geometry.bodyStart + c.aStart,
+        canonicalEnd: geometry.bodyStart + c.aEnd,
+        pageStart: placement.start + c.bStart,
+        pageEnd: placement.start + c.bEnd,
+      });
+    }
+    const reprinted = Math.max(0, aTo - aFrom);
+    clauses.push({
+      placement,
+      canonicalStart: geometry.bodyStart + aFrom,
+      canonicalEnd: geometry.bodyStart + Math.max(aFrom, aTo),
+      equal: Math.max(0, reprinted - changed),
+    });
+
+    if (!inOrder.has(placement.clause)) {
+      deviations.push({
+        clause: placement.clause, kind: 'reorder',
+        canonicalStart: geometry.start, canonicalEnd: geometry.end,
+        pageStart: placement.marker?.normStart ?? placement.start, pageEnd: placement.end,
+      });
+    }
+
+    const expected = geometry.marker;
+    if (expected && (joinedBefore || placement.marker)) {
+      const found = placement.marker;
+      if (!found || !sameLabel(found, expected)) {
+        deviations.push({
+          clause: placement.clause, kind: 'marker',
+          canonicalStart: geometry.start, canonicalEnd: geometry.bodyStart,
+          pageStart: found?.normStart ?? placement.start, pageEnd: found?.normEnd ?? placement.start,
+          canonicalLabel: expected.label, pageLabel: found?.label ?? '',
+        });
+      }
+    }
+
+    if (next && joinedAfter && next.clause > placement.clause) {
+      // Whole clauses missing from the middle of a run.
+      for (let c = placement.clause + 1; c < next.clause; c++) {
+        if (placed.has(c)) continue;
+        const g = doc.clauses[c];
+        deviations.push({
+          clause: c, kind: 'omission', canonicalStart: g.start, canonicalEnd: g.end,
+          pageStart: placement.end, pageEnd: placement.end,
+        });
+      }
+      // Text between two clauses of a run, other than the next clause's marker.
+      const gapEnd = next.marker ? next.marker.normStart : next.start;
+      if (gapEnd > placement.end && hasWords(page.norm.text.slice(placement.end, gapEnd))) {
+        deviations.push({
+          clause: placement.clause, kind: 'insertion', canonicalStart: geometry.end, canonicalEnd: geometry.end,
+          pageStart: placement.end, pageEnd: gapEnd,
+        });
+      }
+    }
+  });
+  return { clauses, deviations };
+}
+
+function hasWords(text: string): boolean {
+  return /[0-9A-Za-z\u3400-\u9fff]/.test(text);
+}
+
+/** Two page-consecutive placements belong to one run of reprinted text. */
+function inSameRun(page: PreparedPage, a: Placement, b: Placement): boolean {
+  if (b.clause <= a.clause) return false;
+  const gapEnd = b.marker ? b.marker.normStart : b.start;
+  return gapEnd - a.end <= RUN_GAP;
+}
+
+/** Clauses in the longest subsequence that keeps canonical order (the rest were moved). */
+function longestCanonicalRun(placements: Placement[]): Set<number> {
+  const n = placements.length;
+  const tails: number[] = [];
+  const prev = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const c = placements[i].clause;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (placements[tails[mid]].clause < c) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1];
+    tails[lo] = i;
+  }
+  const run = new Set<number>();
+  for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) run.add(placements[i].clause);
+  return run;
+}

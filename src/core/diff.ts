@@ -1,0 +1,216 @@
+/**
+ * Diff of one canonical clause against its page text, at word granularity.
+ *
+ * A character diff (Myers, exact: no timeout, so it never degrades into
+ * "delete everything, insert everything") finds what changed; each change is
+ * then widened to the word boundaries around it, found by segmenting only a
+ * few characters of context, so `推动`→`推进` is one substitution, not
+ * `动`→`进`, and a faithful clause costs no segmentation at all.
+ */
+
+export type EditKind = 'equal' | 'delete' | 'insert';
+
+/** A run of one kind: `a[aStart, aEnd)` against `b[bStart, bEnd)`. */
+export interface Edit {
+  kind: EditKind;
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+}
+
+/** A change between canonical (`a`) and page (`b`); one side may be empty. */
+export interface Change {
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+}
+
+/** Myers' O(ND) shortest edit script over UTF-16 code units. */
+export function diffChars(a: string, b: string): Edit[] {
+  let prefix = 0;
+  const minLen = Math.min(a.length, b.length);
+  while (prefix < minLen && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < minLen - prefix &&
+    a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)
+  ) suffix++;
+
+  const edits: Edit[] = [];
+  if (prefix > 0) edits.push({ kind: 'equal', aStart: 0, aEnd: prefix, bStart: 0, bEnd: prefix });
+  myersMiddle(a, b, prefix, a.length - suffix, prefix, b.length - suffix, edits);
+  if (suffix > 0) {
+    edits.push({ kind: 'equal', aStart: a.length - suffix, aEnd: a.length, bStart: b.length - suffix, bEnd: b.length });
+  }
+  return mergeRuns(edits);
+}
+
+function myersMiddle(a: string, b: string, a0: number, a1: number, b0: number, b1: number, out: Edit[]): void {
+  const n = a1 - a0;
+  const m = b1 - b0;
+  if (n === 0 && m === 0) return;
+  if (n === 0) {
+    out.push({ kind: 'insert', aStart: a0, aEnd: a0, bStart: b0, bEnd: b1 });
+    return;
+  }
+  if (m === 0) {
+    out.push({ kind: 'delete', aStart: a0, aEnd: a1, bStart: b0, bEnd: b0 });
+    return;
+  }
+  const max = n + m;
+  const offset = max;
+  const v = new Int32Array(2 * max + 2);
+  const trace: Int32Array[] = [];
+  let found = false;
+  for (let d = 0; d <= max && !found; d++) {
+    trace.push(v.slice(offset - d, offset + d + 1));
+    for (let k = -d; k <= d; k += 2) {
+      let x: number;
+      if (k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1])) x = v[offset + k + 1];
+      else x = v[offset + k - 1] + 1;
+      let y = x - k;
+      while (x < n && y < m && a.charCodeAt(a0 + x) === b.charCodeAt(b0 + y)) {
+        x++;
+        y++;
+      }
+      v[offset + k] = x;
+      if (x >= n && y >= m) {
+        found = true;
+        break;
+      }
+    }
+  }
+  // Backtrack through the saved frontiers (trace[d] holds V before step d).
+  const path: Edit[] = [];
+  let x = n;
+  let y = m;
+  for (let d = trace.length - 1; d > 0; d--) {
+    const prev = trace[d];
+    const at = (k: number) => prev[k + d];
+    const k = x - y;
+    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
+    const prevX = at(prevK);
+    const prevY = prevX - prevK;
+    const snakeX = prevK === k + 1 ? prevX : prevX + 1;
+    const snakeY = snakeX - k;
+    if (x > snakeX) path.push({ kind: 'equal', aStart: a0 + snakeX, aEnd: a0 + x, bStart: b0 + snakeY, bEnd: b0 + y });
+    if (prevK === k + 1) path.push({ kind: 'insert', aStart: a0 + prevX, aEnd: a0 + prevX, bStart: b0 + prevY, bEnd: b0 + prevY + 1 });
+    else path.push({ kind: 'delete', aStart: a0 + prevX, aEnd: a0 + prevX + 1, bStart: b0 + prevY, bEnd: b0 + prevY });
+    x = prevX;
+    y = prevY;
+  }
+  if (x > 0) path.push({ kind: 'equal', aStart: a0, aEnd: a0 + x, bStart: b0, bEnd: b0 + y });
+  for (let i = path.length - 1; i >= 0; i--) out.push(path[i]);
+}
+
+function mergeRuns(edits: Edit[]): Edit[] {
+  const merged: Edit[] = [];
+  for (const e of edits) {
+    if (e.aStart === e.aEnd && e.bStart === e.bEnd) continue;
+    const last = merged[merged.length - 1];
+    if (last && last.kind === e.kind && last.aEnd === e.aStart && last.bEnd === e.bStart) {
+      last.aEnd = e.aEnd;
+      last.bEnd = e.bEnd;
+    } else merged.push({ ...e });
+  }
+  return merged;
+}
+
+/** Characters shared by both sides, as a share of `a`. */
+export function equalShare(edits: Edit[], aLength: number): number {
+  if (aLength === 0) return 1;
+  let equal = 0;
+  for (const e of edits) if (e.kind === 'equal') equal += e.aEnd - e.aStart;
+  return equal / aLength;
+}
+
+/** Finds the word boundaries of a short text; null where the runtime cannot segment. */
+export type WordBoundaries = (text: string) => number[] | null;
+
+let segmenter: Intl.Segmenter | null | undefined;
+
+/** Word boundaries by `Intl.Segmenter` (ICU's dictionary for Chinese). */
+export const segmenterBoundaries: WordBoundaries = (text) => {
+  if (segmenter === undefined) {
+    segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  }
+  if (!segmenter) return null;
+  const bounds: number[] = [];
+  for (const s of segmenter.segment(text)) bounds.push(s.index);
+  bounds.push(text.length);
+  return bounds;
+};
+
+/** How far around a change to look for the enclosing word. */
+const WORD_CONTEXT = 4;
+/** Changes closer than this (in equal characters) are one change. */
+const JOIN_GAP = 1;
+
+/**
+ * The changes between `a` (canonical) and `b` (page), each widened to whole
+ * words. `a` and `b` should be normalized text.
+ */
+export function diffWords(a: string, b: string, boundaries: WordBoundaries = segmenterBoundaries): Change[] {
+  const edits = diffChars(a, b);
+  const changes: Change[] = [];
+  for (const e of edits) {
+    if (e.kind === 'equal') continue;
+    const last = changes[changes.length - 1];
+    if (last && e.aStart - last.aEnd <= JOIN_GAP && e.bStart - last.bEnd <= JOIN_GAP) {
+      last.aEnd = Math.max(last.aEnd, e.aEnd);
+      last.bEnd = Math.max(last.bEnd, e.bEnd);
+    } else changes.push({ aStart: e.aStart, aEnd: e.aEnd, bStart: e.bStart, bEnd: e.bEnd });
+  }
+  // Each change may widen over the equal run beside it, up to its neighbour.
+  const widened = changes.map((c, i) => {
+    const before = i > 0 ? c.aStart - changes[i - 1].aEnd : c.aStart;
+    const after = i + 1 < changes.length ? changes[i + 1].aStart - c.aEnd : Math.min(a.length - c.aEnd, b.length - c.bEnd);
+    return widenToWords(a, b, c, Math.min(WORD_CONTEXT, before, c.bStart), Math.min(WORD_CONTEXT, after), boundaries);
+  });
+  // Widening can make neighbours touch: join them.
+  const joined: Change[] = [];
+  for (const c of widened) {
+    const last = joined[joined.length - 1];
+    if (last && c.aStart <= last.aEnd && c.bStart <= last.bEnd) {
+      last.aEnd = Math.max(last.aEnd, c.aEnd);
+      last.bEnd = Math.max(last.bEnd, c.bEnd);
+    } else joined.push({ ...c });
+  }
+  return joined;
+}
+
+/**
+ * Widen a change by the same amount on both sides (the context around a
+ * change is equal text, so it is the same on both sides) until both its ends
+ * fall on word boundaries of both texts.
+ */
+function widenToWords(a: string, b: string, c: Change, maxLeft: number, maxRight: number, boundaries: WordBoundaries): Change {
+  const aLo = Math.max(0, c.aStart - WORD_CONTEXT);
+  const aHi = Math.min(a.length, c.aEnd + WORD_CONTEXT);
+  const bLo = Math.max(0, c.bStart - WORD_CONTEXT);
+  const bHi = Math.min(b.length, c.bEnd + WORD_CONTEXT);
+  const aBounds = boundaries(a.slice(aLo, aHi));
+  const bBounds = boundaries(b.slice(bLo, bHi));
+  if (!aBounds || !bBounds) return c;
+  const aSet = new Set(aBounds.map((x) => x + aLo));
+  const bSet = new Set(bBounds.map((x) => x + bLo));
+  // The window edges are not real boundaries unless they are the text's ends.
+  const isBoundary = (set: Set<number>, pos: number, lo: number, hi: number, len: number) =>
+    pos === 0 || pos === len || (set.has(pos) && pos !== lo && pos !== hi);
+
+  let left = 0;
+  while (
+    left < maxLeft &&
+    !(isBoundary(aSet, c.aStart - left, aLo, aHi, a.length) && isBoundary(bSet, c.bStart - left, bLo, bHi, b.length))
+  ) left++;
+
+  let right = 0;
+  while (
+    right < maxRight &&
+    !(isBoundary(aSet, c.aEnd + right, aLo, aHi, a.length) && isBoundary(bSet, c.bEnd + right, bLo, bHi, b.length))
+  ) right++;
+
+  return { aStart: c.aStart - left, aEnd: c.aEnd + right, bStart: c.bStart - left, bEnd: c.bEnd + right };
+}
