@@ -1,0 +1,168 @@
+/**
+ * `yuanwen`: the command-line face of the engine.
+ *
+ *   yuanwen corpus [--json]            the bundled documents
+ *   yuanwen corpus show ID [--json]    one document's structure and full text
+ *   yuanwen check FILE… [--json]       compare pages (.txt, .html, - for stdin)
+ *
+ * Exit status like diff(1): 0 faithful or nothing found, 1 deviations found,
+ * 2 trouble (bad usage, a file that could not be read).
+ */
+import type { CanonicalDocument, Corpus } from '../core/corpus';
+import { createEngine } from '../core/engine';
+import type { Report } from '../core/report';
+import corpusData from '../../generated/corpus.json';
+import { formatReport, styleFor } from './format-report';
+import { InputError, readPage } from './read-page';
+
+const corpus = corpusData as unknown as Corpus;
+
+const USAGE = `usage: yuanwen corpus [--json]
+       yuanwen corpus show ID [--json]
+       yuanwen check FILE... [--json] [--color|--no-color]
+FILE is a .txt, .html or .htm file, or - for standard input.
+Exit status: 0 faithful or nothing found, 1 deviations found, 2 trouble.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  json: boolean;
+  colour: boolean;
+  args: string[];
+}
+
+function parseOptions(argv: string[], allowed: string[]): Options {
+  const options: Options = { json: false, colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, args: [] };
+  let onlyArgs = false;
+  for (const arg of argv) {
+    if (onlyArgs || arg === '-' || !arg.startsWith('-')) {
+      options.args.push(arg);
+    } else if (arg === '--') {
+      onlyArgs = true;
+    } else if (!allowed.includes(arg)) {
+      throw new UsageError(`unknown option ${arg}`);
+    } else if (arg === '--json') {
+      options.json = true;
+    } else if (arg === '--color' || arg === '--colour') {
+      options.colour = true;
+    } else if (arg === '--no-color' || arg === '--no-colour') {
+      options.colour = false;
+    }
+  }
+  return options;
+}
+
+function write(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+}
+
+function documentSummary(d: CanonicalDocument) {
+  return {
+    id: d.id,
+    title: d.title,
+    issuer: d.issuer,
+    number: d.number,
+    date: d.date,
+    sections: d.sections.filter((s) => s.label !== '').length,
+    numberedClauses: d.clauses.filter((c) => c.kind === 'numbered').length,
+    characters: d.text.length,
+  };
+}
+
+function corpusCommand(argv: string[]): number {
+  const options = parseOptions(argv, ['--json']);
+  const [sub, id, ...extra] = options.args;
+  if (sub === undefined) {
+    const rows = corpus.documents.map(documentSummary);
+    if (options.json) write(JSON.stringify({ documents: rows }, null, 2));
+    else for (const r of rows) write(`${r.id}\t${r.title}\t${r.sections} sections\t${r.numberedClauses} numbered clauses`);
+    return 0;
+  }
+  if (sub !== 'show') throw new UsageError(`unknown corpus command "${sub}"`);
+  if (id === undefined) throw new UsageError('corpus show needs a document ID (see yuanwen corpus)');
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const doc = corpus.documents.find((d) => d.id === id);
+  if (!doc) throw new UsageError(`no bundled document "${id}"; known: ${corpus.documents.map((d) => d.id).join(', ')}`);
+  if (options.json) {
+    write(JSON.stringify(doc, null, 2));
+    return 0;
+  }
+  write(`${doc.title}\n${doc.issuer}${doc.number ? ' ' + doc.number : ''} · ${doc.date} · ${doc.publisher}`);
+  write(`witnesses: ${doc.witnesses.map((w) => `${w.id} (${w.description})`).join('; ')}`);
+  write(`collation: ${doc.collation}`);
+  for (const v of doc.variants) write(`variant ${v.clause}: ${v.adopted} (witness ${v.rejectedBy}: ${v.rejected}) — ${v.note}`);
+  write('');
+  for (const section of doc.sections) {
+    write(section.label ? `${section.label}${section.heading}` : '(preamble)');
+    for (const id of section.clauseIds) {
+      const c = doc.clauses.find((x) => x.id === id)!;
+      if (c.kind !== 'heading') write(`  ${c.id.padEnd(6)} ${c.label || '¶'}  [${c.start}–${c.end}]`);
+    }
+  }
+  write('');
+  write(doc.text);
+  return 0;
+}
+
+function checkCommand(argv: string[]): number {
+  const options = parseOptions(argv, ['--json', '--color', '--colour', '--no-color', '--no-colour']);
+  if (options.args.length === 0) throw new UsageError('check needs at least one FILE (or - for standard input)');
+  const engine = createEngine(corpus);
+  const style = styleFor(options.colour);
+  const canonicalText = (id: string) => corpus.documents.find((d) => d.id === id)?.text ?? '';
+  const results: { file: string; report?: Report; error?: string }[] = [];
+  let status = 0;
+  for (const file of options.args) {
+    let text: string;
+    try {
+      text = readPage(file);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      process.stderr.write(`yuanwen: ${e.message}\n`);
+      results.push({ file, error: e.message });
+      status = 2;
+      continue;
+    }
+    const report = engine.check(text);
+    if (report.deviations.length > 0 && status === 0) status = 1;
+    results.push({ file, report });
+    if (!options.json) {
+      write(style.bold(file === '-' ? '(standard input)' : file));
+      write(formatReport(report, text, canonicalText, style));
+    }
+  }
+  if (options.json) {
+    // One file: the report itself (schema 1). Several: one entry per file.
+    write(JSON.stringify(results.length === 1 && results[0].report ? results[0].report : results, null, 2));
+  }
+  return status;
+}
+
+export function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'corpus':
+        return corpusCommand(rest);
+      case 'check':
+        return checkCommand(rest);
+      case '--help':
+      case '-h':
+      case 'help':
+        write(USAGE);
+        return 0;
+      case undefined:
+        throw new UsageError('missing command');
+      default:
+        throw new UsageError(command.startsWith('-') ? `unknown option ${command}` : `unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`yuanwen: ${e.message} (yuanwen --help for usage)\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,55 @@
+/**
+ * Reads what `yuanwen check` is given: a `.txt` file, an `.html`/`.htm` file
+ * (text extracted as the content script extracts it), or `-` for stdin.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { extractText } from '../page/extract-text';
+
+/** A file the CLI could not read, with a one-line reason. */
+export class InputError extends Error {}
+
+/** Larger inputs are refused rather than read into memory. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+export function readPage(path: string): string {
+  const bytes = readBytes(path);
+  if (bytes.length > MAX_INPUT_BYTES) throw new InputError(`${path}: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
+  if (bytes.includes(0)) throw new InputError(`${path}: binary file (contains NUL bytes), expected text or HTML`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${path}: not valid UTF-8 text`);
+  }
+  text = text.replace(/^\ufeff/, '');
+  return isHtml(path, text) ? htmlText(text) : text;
+}
+
+function readBytes(path: string): Buffer {
+  try {
+    return path === '-' ? readFileSync(0) : readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file' :
+      code === 'EISDIR' ? 'is a directory' :
+      code === 'EACCES' ? 'permission denied' :
+      (e as Error).message;
+    throw new InputError(`${path}: ${reason}`);
+  }
+}
+
+function isHtml(path: string, text: string): boolean {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.html' || ext === '.htm') return true;
+  if (ext === '.txt') return false;
+  // stdin and other names: sniff.
+  return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text);
+}
+
+function htmlText(html: string): string {
+  const { document } = parseHTML(html);
+  return extractText(document).text;
+}
