@@ -191,11 +191,17 @@ function widenToWords(a: string, b: string, c: Change, maxLeft: number, maxRight
   const aHi = Math.min(a.length, c.aEnd + WORD_CONTEXT);
   const bLo = Math.max(0, c.bStart - WORD_CONTEXT);
   const bHi = Math.min(b.length, c.bEnd + WORD_CONTEXT);
-  const aBounds = boundaries(a.slice(aLo, aHi));
-  const bBounds = boundaries(b.slice(bLo, bHi));
-  if (!aBounds || !bBounds) return c;
-  const aSet = new Set(aBounds.map((x) => x + aLo));
-  const bSet = new Set(bBounds.map((x) => x + bLo));
+  // One segmentation call for both windows (each call has a fixed cost); a
+  // line break between them is always a boundary.
+  const aWindow = a.slice(aLo, aHi);
+  const both = boundaries(aWindow + '\n' + b.slice(bLo, bHi));
+  if (!both) return c;
+  const aSet = new Set<number>();
+  const bSet = new Set<number>();
+  for (const x of both) {
+    if (x <= aWindow.length) aSet.add(x + aLo);
+    if (x > aWindow.length) bSet.add(x - aWindow.length - 1 + bLo);
+  }
   // The window edges are not real boundaries unless they are the text's ends.
   const isBoundary = (set: Set<number>, pos: number, lo: number, hi: number, len: number) =>
     pos === 0 || pos === len || (set.has(pos) && pos !== lo && pos !== hi);

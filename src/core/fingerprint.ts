@@ -10,12 +10,22 @@ export const K = 5;
 export const W = 8;
 
 /** Letters, digits and CJK ideographs: what survives re-punctuation. */
-const CONTENT = /[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]/;
+export function isContentChar(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  );
+}
 
 /** The content characters of a (normalized) text. */
 export function contentOf(text: string): string {
+  const kept: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isContentChar(c)) kept.push(c);
+  }
   let out = '';
-  for (const ch of text) if (CONTENT.test(ch)) out += ch;
+  for (let k = 0; k < kept.length; k += 8192) out += String.fromCharCode(...kept.slice(k, k + 8192));
   return out;
 }
 
@@ -36,18 +46,19 @@ export function kgramHashes(text: string, k: number): Uint32Array {
 export function winnow(hashes: Uint32Array, w: number): number[] {
   const selected: number[] = [];
   if (hashes.length === 0) return selected;
-  if (hashes.length <= w) {
-    let min = 0;
-    for (let i = 1; i < hashes.length; i++) if (hashes[i] <= hashes[min]) min = i;
-    return [hashes[min]];
-  }
-  let lastPicked = -1;
-  for (let start = 0; start + w <= hashes.length; start++) {
-    let min = start;
-    for (let i = start + 1; i < start + w; i++) if (hashes[i] <= hashes[min]) min = i;
-    if (min !== lastPicked) {
+  const windows = Math.max(1, hashes.length - w + 1);
+  const width = Math.min(w, hashes.length);
+  let min = -1;
+  for (let start = 0; start < windows; start++) {
+    const last = start + width - 1;
+    if (min < start) {
+      // The previous minimum left the window: scan it whole.
+      min = start;
+      for (let i = start + 1; i <= last; i++) if (hashes[i] <= hashes[min]) min = i;
       selected.push(hashes[min]);
-      lastPicked = min;
+    } else if (hashes[last] <= hashes[min]) {
+      min = last;
+      selected.push(hashes[min]);
     }
   }
   return selected;

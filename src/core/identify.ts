@@ -65,31 +65,22 @@ export function identify(index: FingerprintIndex, pageNormalized: string): Ident
   }
   if (hits.length < MIN_EVIDENCE) return [];
 
-  const found: Identification[] = [];
+  const total = new Int32Array(index.sizes.length);
+  for (const docs of hits) for (const d of docs) total[d]++;
+  const unexplained = Int32Array.from(total);
   const explained = new Uint8Array(hits.length);
+  const found: Identification[] = [];
   for (;;) {
-    const counts = new Map<number, number>();
+    let best = 0;
+    for (let d = 1; d < unexplained.length; d++) if (unexplained[d] > unexplained[best]) best = d;
+    if (unexplained[best] < MIN_EVIDENCE) break;
+    found.push({ document: best, evidence: total[best], score: Math.min(1, total[best] / Math.max(1, index.sizes[best])) });
+    // What this document explains is no evidence for the next one.
     hits.forEach((docs, i) => {
-      if (explained[i]) return;
-      for (const d of docs) counts.set(d, (counts.get(d) ?? 0) + 1);
+      if (explained[i] || !docs.includes(best)) return;
+      explained[i] = 1;
+      for (const d of docs) unexplained[d]--;
     });
-    let best = -1;
-    let bestCount = 0;
-    for (const [d, c] of counts) {
-      if (c > bestCount || (c === bestCount && d < best)) {
-        best = d;
-        bestCount = c;
-      }
-    }
-    if (bestCount < MIN_EVIDENCE) break;
-    let evidence = 0;
-    hits.forEach((docs, i) => {
-      if (docs.includes(best)) {
-        evidence++;
-        explained[i] = 1;
-      }
-    });
-    found.push({ document: best, evidence, score: Math.min(1, evidence / Math.max(1, index.sizes[best])) });
   }
   return found;
 }

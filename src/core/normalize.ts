@@ -35,36 +35,51 @@ const UNIFY: Record<string, string> = {
 };
 
 /** Dash-like characters; a run of them reads as one dash. */
-const DASHES = new Set(['—', '–', '―', '‒', '─', '━', '－', '-', '‐', '‑']);
+const DASHES = '—–―‒─━－-‐‑';
 /** Ellipsis-like characters; a run of them reads as one ellipsis. */
-const ELLIPSES = new Set(['…', '⋯']);
+const ELLIPSES = '…⋯';
 /** Characters that carry no text: zero-width marks and markdown emphasis. */
-const INVISIBLE = new Set(['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '*']);
+const INVISIBLE = '\u200b\u200c\u200d\u2060\ufeff\u00ad*';
+const WHITESPACE_CHARS = ' \t\n\r\f\v\u3000\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f';
 
-const WHITESPACE = /[\s\u3000\u00a0]/;
+const DASH = 0x2014;
+const ELLIPSIS = 0x2026;
+/** Table entries: a character's normal form, or one of these. */
+const DROP = 0;
+const SPACE = 0xffff;
 
-function isAsciiAlnum(ch: string | undefined): boolean {
-  return ch !== undefined && /^[0-9A-Za-z]$/.test(ch);
-}
+/** The normal form of every UTF-16 code unit, built once: normalization is on the hot path. */
+const TABLE = buildTable();
 
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
-}
-
-/** Map one character (already known not to be whitespace) to its normal form. */
-export function normalizeChar(ch: string): string {
-  const code = ch.charCodeAt(0);
+function buildTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = c;
   // Full-width ASCII variants: letters and digits become ASCII.
-  if (code >= 0xff01 && code <= 0xff5e) {
-    const ascii = String.fromCharCode(code - 0xfee0);
-    if (isAsciiAlnum(ascii)) return ascii;
-    if (TO_FULL_WIDTH[ascii]) return TO_FULL_WIDTH[ascii];
+  for (let c = 0xff01; c <= 0xff5e; c++) {
+    const ascii = String.fromCharCode(c - 0xfee0);
+    if (/[0-9A-Za-z]/.test(ascii)) table[c] = c - 0xfee0;
+    else if (TO_FULL_WIDTH[ascii]) table[c] = TO_FULL_WIDTH[ascii].charCodeAt(0);
   }
-  if (TO_FULL_WIDTH[ch]) return TO_FULL_WIDTH[ch];
-  if (UNIFY[ch]) return UNIFY[ch];
-  if (DASHES.has(ch)) return '—';
-  if (ELLIPSES.has(ch)) return '…';
-  return ch;
+  for (const [from, to] of Object.entries({ ...TO_FULL_WIDTH, ...UNIFY })) table[from.charCodeAt(0)] = to.charCodeAt(0);
+  for (const ch of DASHES) table[ch.charCodeAt(0)] = DASH;
+  for (const ch of ELLIPSES) table[ch.charCodeAt(0)] = ELLIPSIS;
+  for (const ch of INVISIBLE) table[ch.charCodeAt(0)] = DROP;
+  for (const ch of WHITESPACE_CHARS) table[ch.charCodeAt(0)] = SPACE;
+  return table;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Map one character to its normal form (`''` for characters that carry no text). */
+export function normalizeChar(ch: string): string {
+  const c = TABLE[ch.charCodeAt(0)];
+  return c === DROP ? '' : c === SPACE ? ' ' : String.fromCharCode(c);
 }
 
 /**
@@ -74,94 +89,73 @@ export function normalizeChar(ch: string): string {
  */
 export function normalize(original: string): NormalizedText {
   const n = original.length;
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const codes = new Uint16Array(n);
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  let length = 0;
   let atLineStart = true;
-
-  const push = (ch: string, start: number, end: number) => {
-    out.push(ch);
-    starts.push(start);
-    ends.push(end);
-  };
 
   let i = 0;
   while (i < n) {
-    const ch = original[i];
+    const raw = original.charCodeAt(i);
+    const c = TABLE[raw];
 
-    if (WHITESPACE.test(ch)) {
+    if (c === SPACE) {
       let j = i;
       let newline = false;
-      while (j < n && WHITESPACE.test(original[j])) {
-        if (original[j] === '\n' || original[j] === '\r') newline = true;
+      while (j < n && TABLE[original.charCodeAt(j)] === SPACE) {
+        const w = original.charCodeAt(j);
+        if (w === 10 || w === 13) newline = true;
         j++;
       }
-      const before = out.length > 0 ? out[out.length - 1] : undefined;
-      const after = j < n ? normalizeChar(original[j]) : undefined;
+      const before = length > 0 ? codes[length - 1] : 0;
+      const after = j < n ? TABLE[original.charCodeAt(j)] : 0;
       // Keep one space between ASCII words ("CIM platform"), never inside CJK
       // text, and never inside a number broken across lines ("2\n035").
-      const keep = isAsciiAlnum(before) && isAsciiAlnum(after) && !(newline && isDigit(before) && isDigit(after));
-      if (keep) push(' ', i, j);
+      if (isAsciiAlnum(before) && isAsciiAlnum(after) && !(newline && isDigit(before) && isDigit(after))) {
+        codes[length] = 32;
+        starts[length] = i;
+        ends[length++] = j;
+      }
       if (newline) atLineStart = true;
       i = j;
       continue;
     }
-
-    if (atLineStart && ch === '#') {
+    if (atLineStart && raw === 35 /* # */) {
       i++;
       continue;
     }
     atLineStart = false;
-
-    if (INVISIBLE.has(ch)) {
+    if (c === DROP) {
       i++;
       continue;
     }
 
-    // Surrogate pairs stay whole.
-    const code = ch.charCodeAt(0);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
-      push(original.slice(i, i + 2), i, i + 2);
-      i += 2;
-      continue;
+    let end = i + 1;
+    let out = c;
+    if (c === DASH || c === ELLIPSIS) {
+      // Collapse runs: "——" and "－－" are one dash, "……" one ellipsis.
+      while (end < n && TABLE[original.charCodeAt(end)] === c) end++;
+    } else if (raw === 46 /* . */ && original.charCodeAt(i + 1) === 46 && original.charCodeAt(i + 2) === 46) {
+      while (end < n && original.charCodeAt(end) === 46) end++;
+      out = ELLIPSIS;
     }
-
-    const norm = normalizeChar(ch);
-    if (norm === '—' || norm === '…') {
-      // Collapse runs: "——" and "－－" are one dash, "……" and "。。。" one ellipsis.
-      let j = i + 1;
-      while (j < n && normalizeChar(original[j]) === norm) j++;
-      push(norm, i, j);
-      i = j;
-      continue;
-    }
-    if (ch === '.' && original[i + 1] === '.' && original[i + 2] === '.') {
-      let j = i;
-      while (j < n && original[j] === '.') j++;
-      push('…', i, j);
-      i = j;
-      continue;
-    }
-    push(norm, i, i + 1);
-    i++;
+    codes[length] = out;
+    starts[length] = i;
+    ends[length++] = end;
+    i = end;
   }
 
-  // Surrogate pairs were pushed as two-unit strings: keep one map entry per UTF-16 unit.
-  const text = out.join('');
-  if (text.length !== out.length) return expandSurrogates(out, starts, ends, n);
-  return { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends), originalLength: n };
+  return { text: decode(codes, length), starts: starts.slice(0, length), ends: ends.slice(0, length), originalLength: n };
 }
 
-function expandSurrogates(out: string[], starts: number[], ends: number[], n: number): NormalizedText {
-  const s: number[] = [];
-  const e: number[] = [];
-  out.forEach((piece, k) => {
-    for (let u = 0; u < piece.length; u++) {
-      s.push(starts[k]);
-      e.push(ends[k]);
-    }
-  });
-  return { text: out.join(''), starts: Int32Array.from(s), ends: Int32Array.from(e), originalLength: n };
+function decode(codes: Uint16Array, length: number): string {
+  const CHUNK = 8192;
+  let text = '';
+  for (let k = 0; k < length; k += CHUNK) {
+    text += String.fromCharCode.apply(null, codes.subarray(k, Math.min(length, k + CHUNK)) as unknown as number[]);
+  }
+  return text;
 }
 
 /** Map a normalized range `[start, end)` back to the original text. */
