@@ -32,6 +32,8 @@ interface Anchor {
 
 /** Longest jump between two anchors of one chain, in page characters. */
 const MAX_ANCHOR_GAP = 80;
+/** Longest text inserted or dropped inside a clause that still leaves it one placement. */
+const MAX_CHAIN_GAP = 400;
 /** A placement must be supported by anchors over this share of the clause body… */
 const MIN_SUPPORT_SHARE = 0.2;
 /** …and by at least this many anchors. */
@@ -80,11 +82,37 @@ function collectAnchors(doc: PreparedDocument, page: PreparedPage): Anchor[][] {
 }
 
 /**
- * The chain of anchors that best explains a clause: increasing on both
- * sides, each step close on the page and near the diagonal (text between
- * anchors may grow or shrink a little under rewording).
+ * The anchors that best explain a clause: chains of anchors increasing on
+ * both sides, each step close on the page and near the diagonal (rewording
+ * grows or shrinks text a little), then the best sequence of such chains
+ * (a dropped or inserted sentence breaks the diagonal between two chains).
  */
 function bestChain(anchors: Anchor[]): Anchor[] {
+  const chains = diagonalChains(anchors);
+  // Best-scoring sequence of chains in order on both sides (chains are few).
+  const score = chains.map((c) => c.length);
+  const from = chains.map(() => -1);
+  for (let j = 0; j < chains.length; j++) {
+    const first = chains[j][0];
+    for (let i = 0; i < j; i++) {
+      const last = chains[i][chains[i].length - 1];
+      const pageGap = first.p - last.p;
+      const docGap = first.d - last.d;
+      if (pageGap <= 0 || docGap <= 0 || pageGap > MAX_CHAIN_GAP || docGap > MAX_CHAIN_GAP) continue;
+      if (score[i] + chains[j].length > score[j]) {
+        score[j] = score[i] + chains[j].length;
+        from[j] = i;
+      }
+    }
+  }
+  let best = -1;
+  for (let j = 0; j < chains.length; j++) if (best < 0 || score[j] > score[best]) best = j;
+  const picked: Anchor[][] = [];
+  for (let j = best; j >= 0; j = from[j]) picked.unshift(chains[j]);
+  return picked.flat();
+}
+
+function diagonalChains(anchors: Anchor[]): Anchor[][] {
   const chains: Anchor[][] = [];
   for (const a of anchors) {
     let target: Anchor[] | undefined;
@@ -99,9 +127,7 @@ function bestChain(anchors: Anchor[]): Anchor[] {
     if (target) target.push(a);
     else chains.push([a]);
   }
-  let best: Anchor[] = [];
-  for (const chain of chains) if (chain.length > best.length) best = chain;
-  return best;
+  return chains.sort((a, b) => a[0].p - b[0].p);
 }
 
 /** Neighbouring regions must not overlap: cut between their anchored spans. */

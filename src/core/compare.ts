@@ -25,6 +25,8 @@ export interface RawDeviation {
   canonicalEnd: number;
   pageStart: number;
   pageEnd: number;
+  /** A whole clause omitted: its numbers did not change, the clause is missing. */
+  wholeClause?: boolean;
   /** Set for marker deviations: the labels compared. */
   canonicalLabel?: string;
   pageLabel?: string;
@@ -124,7 +126,7 @@ export function compareDocument(doc: PreparedDocument, page: PreparedPage, place
         const g = doc.clauses[c];
         deviations.push({
           clause: c, kind: 'omission', canonicalStart: g.start, canonicalEnd: g.end,
-          pageStart: placement.end, pageEnd: placement.end,
+          pageStart: placement.end, pageEnd: placement.end, wholeClause: true,
         });
       }
       // Text between two clauses of a run, other than the next clause's marker.

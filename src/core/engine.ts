@@ -75,7 +75,7 @@ function addDocument(report: Report, doc: PreparedDocument, page: PreparedPage, 
       canonicalEnd,
       pageStart,
       pageEnd,
-      number: raw.kind !== 'marker' && raw.kind !== 'reorder' && numberChanged(canonicalText, pageText),
+      number: raw.kind !== 'marker' && raw.kind !== 'reorder' && !raw.wholeClause && numberChanged(canonicalText, pageText),
     };
   });
 

@@ -68,24 +68,16 @@ function buildTable(): Uint16Array {
   return table;
 }
 
-function isAsciiAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 /** Map one character to its normal form (`''` for characters that carry no text). */
 export function normalizeChar(ch: string): string {
   const c = TABLE[ch.charCodeAt(0)];
-  return c === DROP ? '' : c === SPACE ? ' ' : String.fromCharCode(c);
+  return c === DROP || c === SPACE ? '' : String.fromCharCode(c);
 }
 
 /**
- * Normalize text. Whitespace is removed except a single space between two
- * ASCII words on one line; `#` at the start of a line (markdown headings) and
- * `*` (markdown emphasis) are dropped; dash and ellipsis runs collapse.
+ * Normalize text. Whitespace is removed; `#` at the start of a line
+ * (markdown headings) and `*` (markdown emphasis) are dropped; dash and
+ * ellipsis runs collapse.
  */
 export function normalize(original: string): NormalizedText {
   const n = original.length;
@@ -101,24 +93,10 @@ export function normalize(original: string): NormalizedText {
     const c = TABLE[raw];
 
     if (c === SPACE) {
-      let j = i;
-      let newline = false;
-      while (j < n && TABLE[original.charCodeAt(j)] === SPACE) {
-        const w = original.charCodeAt(j);
-        if (w === 10 || w === 13) newline = true;
-        j++;
-      }
-      const before = length > 0 ? codes[length - 1] : 0;
-      const after = j < n ? TABLE[original.charCodeAt(j)] : 0;
-      // Keep one space between ASCII words ("CIM platform"), never inside CJK
-      // text, and never inside a number broken across lines ("2\n035").
-      if (isAsciiAlnum(before) && isAsciiAlnum(after) && !(newline && isDigit(before) && isDigit(after))) {
-        codes[length] = 32;
-        starts[length] = i;
-        ends[length++] = j;
-      }
-      if (newline) atLineStart = true;
-      i = j;
+      // All whitespace is layout: column breaks, justified spacing, indents.
+      // (Spacing between ASCII words is lost too; reprints do not change it.)
+      if (raw === 10 || raw === 13) atLineStart = true;
+      i++;
       continue;
     }
     if (atLineStart && raw === 35 /* # */) {
