@@ -109,6 +109,16 @@ export function normalize(original: string): NormalizedText {
       continue;
     }
 
+    if (raw >= 0xd800 && raw <= 0xdbff && i + 1 < n) {
+      // A surrogate pair: both units map to the whole character.
+      for (let u = 0; u < 2; u++) {
+        codes[length] = original.charCodeAt(i + u);
+        starts[length] = i;
+        ends[length++] = i + 2;
+      }
+      i += 2;
+      continue;
+    }
     let end = i + 1;
     let out = c;
     if (c === DASH || c === ELLIPSIS) {
