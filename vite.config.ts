@@ -1,12 +1,8 @@
-/// <reference types="vitest/config" />
 /**
  * Builds the extension for one browser per run: `vite build --mode chrome`
  * writes `dist/chrome/`, `--mode firefox` writes `dist/firefox/`. The single
  * `manifest.json` carries `{{chrome}}.` / `{{firefox}}.` keys that the plugin
- * resolves for the chosen browser.
- *
- * Vitest also reads this file when no vitest config exists, so under vitest
- * the extension plugin is left out (it would try to build the extension).
+ * resolves for the chosen browser. (Vitest has its own vitest.config.ts.)
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
@@ -21,24 +17,10 @@ function targetBrowser(mode: string): TargetBrowser {
 }
 
 export default defineConfig(({ mode }) => {
-  const shared = {
-    // Preact's automatic JSX runtime for the popup and extension pages.
-    oxc: { jsx: { runtime: 'automatic' as const, importSource: 'preact' } },
-  };
-
-  if (process.env.VITEST) {
-    return {
-      ...shared,
-      test: {
-        // End-to-end tests have their own runner (tests/e2e/run.ts) and need a build.
-        include: ['tests/unit/**/*.test.ts', 'tests/page/**/*.test.ts'],
-      },
-    };
-  }
-
   const browser = targetBrowser(mode);
   return {
-    ...shared,
+    // Preact's automatic JSX runtime for the popup and extension pages.
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       outDir: resolve(import.meta.dirname, 'dist', browser),
       emptyOutDir: true,
