@@ -3,6 +3,7 @@
  * Wires the pieces: analyse now, analyse again when the page's text changes,
  * answer report requests with the latest analysis. Renders nothing yet.
  */
+import { emptyReport } from '../core/report';
 import { analysePage, type PageAnalysis } from './analysis';
 import { watchPageChanges } from './page-changes';
 import { answerReportRequests } from './report-responder';
@@ -12,8 +13,14 @@ const sendSummary = createSummarySender();
 let latest: PageAnalysis;
 
 function analyseNow(): void {
-  latest = analysePage(document);
   changes.analysed();
+  try {
+    latest = analysePage(document);
+  } catch (error) {
+    // An engine failure on some odd page must not leave the message contract unanswered.
+    console.warn('[原文 Yuanwen] analysis failed:', error);
+    latest = { report: emptyReport(), extracted: undefined };
+  }
   sendSummary(latest.report);
 }
 

@@ -48,6 +48,31 @@ describe('the built extension', () => {
     assert.equal(await worker.evaluate(() => typeof (globalThis as unknown as { ServiceWorkerGlobalScope?: unknown }).ServiceWorkerGlobalScope), 'function');
   });
 
+  it('opens no first-run page in Chrome, which grants host access at install', async () => {
+    const worker = await browser.serviceWorker();
+    const granted = await worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { permissions: { contains(p: object): Promise<boolean> } } }).chrome.permissions.contains({
+        origins: ['http://*/*', 'https://*/*'],
+      }),
+    );
+    assert.equal(granted, true);
+    // onInstalled has long run by now; give its (not expected) tab a moment anyway.
+    await new Promise((r) => setTimeout(r, 500));
+    const firstRun = `chrome-extension://${browser.extensionId}/src/first-run/index.html`;
+    assert.equal(browser.context.pages().filter((p) => p.url() === firstRun).length, 0);
+  });
+
+  it('serves a localized first-run page that reports the access it has', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/src/first-run/index.html`);
+    const message = (key: string) =>
+      page.evaluate((k) => (globalThis as unknown as { chrome: { i18n: { getMessage(key: string): string } } }).chrome.i18n.getMessage(k), key);
+    assert.equal(await page.locator('h1').textContent(), await message('firstRunTitle'));
+    await page.getByText(await message('firstRunGranted')).waitFor({ timeout: 5_000 });
+    assert.equal(await page.locator('#grant').isHidden(), true);
+    await page.close();
+  });
+
   it('serves its popup page', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html`);
