@@ -21,19 +21,35 @@ function insideOwnUi(node: Node): boolean {
   return element?.closest('[data-yuanwen-ui]') != null;
 }
 
-/** Calls `onSettled` after the page's content changed and then stayed unchanged for SETTLE_MS. */
-export function watchPageChanges(root: Node, onSettled: () => void): PageChanges {
+/**
+ * Calls `onSettled` after the page's content changed and then stayed
+ * unchanged for SETTLE_MS. Changes are DOM mutations and frames finishing
+ * loading (a same-origin frame's text is read with the page's, and is often
+ * not there yet at document_idle).
+ */
+export function watchPageChanges(document: Document, onSettled: () => void): PageChanges {
   let stale = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const changed = (): void => {
+    stale = true;
+    clearTimeout(timer);
+    timer = setTimeout(onSettled, SETTLE_MS);
+  };
 
   const observer = new MutationObserver((records) => {
     // Our own UI's mutations are not page changes (and would loop forever).
     if (records.every((record) => insideOwnUi(record.target))) return;
-    stale = true;
-    clearTimeout(timer);
-    timer = setTimeout(onSettled, SETTLE_MS);
+    changed();
   });
-  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+
+  // `load` does not bubble, but a capturing listener on the document sees every frame's.
+  const onLoad = (event: Event): void => {
+    const target = event.target as Element | null;
+    if (target?.localName === 'iframe' || target?.localName === 'frame') changed();
+  };
+  document.addEventListener('load', onLoad, true);
 
   return {
     get stale() {
@@ -46,6 +62,7 @@ export function watchPageChanges(root: Node, onSettled: () => void): PageChanges
     },
     stop() {
       observer.disconnect();
+      document.removeEventListener('load', onLoad, true);
       clearTimeout(timer);
     },
   };

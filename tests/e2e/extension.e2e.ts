@@ -107,6 +107,20 @@ describe('the content script', () => {
     await page.close();
   });
 
+  it('reads a same-origin iframe but not a cross-origin one', async () => {
+    const framed = await browser.open(server.url('framed-article.html'));
+    assert.deepEqual((await browser.requestReport(framed)).documents.map((d) => d.id), ['urban-opinion-2025']);
+    await framed.close();
+
+    const crossOrigin = await browser.open(server.url('cross-origin-frame.html'));
+    const frame = crossOrigin.frames().find((f) => f.url().startsWith('http://localhost:'));
+    assert.ok(frame, 'the cross-origin frame exists');
+    // The article is really there, in another origin's frame.
+    assert.equal(await frame.locator('h1').textContent(), '中共中央 国务院关于推动城市高质量发展的意见');
+    assert.deepEqual((await browser.requestReport(crossOrigin)).documents, []);
+    await crossOrigin.close();
+  });
+
   it('bails out on a page without Chinese text: empty report', async () => {
     const page = await browser.open(server.url('no-chinese.html'));
     const report = await browser.requestReport(page);
