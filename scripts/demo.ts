@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     await index.bringToFront();
     console.log('\nClose the browser window to end the demo.');
     await new Promise<void>((closed) => browser.context.once('close', () => closed()));
+    await browser.close(); // removes the temporary profile
   } else {
     console.log(`\nscreenshots: ${OUTPUT}`);
     await browser.close();
