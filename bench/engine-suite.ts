@@ -19,10 +19,13 @@ import {
   seed,
   unrelatedProse,
 } from './inputs';
-import { measure, SLOW_MEASURE, timeOnce, type Stats } from './measure';
+import { measure, sample, statsOf, timeOnce } from './measure';
 import { ms, type BenchReport } from './report';
 
 const STAGE_MEASURE = { minRuns: 20, minTimeMs: 300, maxTimeMs: 1000 };
+const ROUNDS = 3;
+const ENGINE_ROUND = { warmupRuns: 5, warmupMs: 100, minRuns: 20, maxRuns: 200, minTimeMs: 400, maxTimeMs: 1500 };
+const BASELINE_ROUND = { warmupRuns: 1, warmupMs: 0, maxWarmupMs: 3000, minRuns: 2, maxRuns: 30, minTimeMs: 400, maxTimeMs: 2000 };
 
 interface Expectation {
   /** Document ids the report must list, in order. */
@@ -87,13 +90,17 @@ export function runEngineSuite(report: BenchReport, corpus: Corpus): void {
 
   for (const c of cases) {
     const result = engine.check(c.page);
-    const stats = measure(() => engine.check(c.page));
-    let baseline: { label: string; stats: Stats } | undefined;
-    if (c.baselineAgainst) {
-      const canonical = normalizedCanonical.get(c.baselineAgainst)!;
-      const baselineStats = measure(() => dmp.diff_main(normalize(c.page).text, canonical), SLOW_MEASURE);
-      baseline = { label: 'dmp diff_main', stats: baselineStats };
+    // Engine and baseline in alternating rounds, samples pooled: a change in
+    // machine load during the run hits both alike.
+    const canonical = c.baselineAgainst ? normalizedCanonical.get(c.baselineAgainst)! : undefined;
+    const engineSamples: number[] = [];
+    const baselineSamples: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      engineSamples.push(...sample(() => engine.check(c.page), ENGINE_ROUND));
+      if (canonical !== undefined) baselineSamples.push(...sample(() => dmp.diff_main(normalize(c.page).text, canonical), BASELINE_ROUND));
     }
+    const stats = statsOf(engineSamples);
+    const baseline = canonical !== undefined ? { label: 'dmp diff_main', stats: statsOf(baselineSamples) } : undefined;
     report.timing(c.label, stats, c.budgetMs, baseline);
     checkResult(report, c, result);
 

@@ -36,17 +36,6 @@ export const DEFAULT_MEASURE: MeasureOptions = {
   maxTimeMs: 3000,
 };
 
-/** For slow things (a whole-text diff taking seconds): few runs, bounded time. */
-export const SLOW_MEASURE: MeasureOptions = {
-  warmupRuns: 1,
-  warmupMs: 0,
-  maxWarmupMs: 5000,
-  minRuns: 5,
-  maxRuns: 50,
-  minTimeMs: 1000,
-  maxTimeMs: 6000,
-};
-
 let scale = 1;
 /** Shrink every time budget of the harness (`--quick`). */
 export function setTimeScale(factor: number): void {
