@@ -34,6 +34,8 @@ interface Anchor {
 const MAX_ANCHOR_GAP = 80;
 /** Longest text inserted or dropped inside a clause that still leaves it one placement. */
 const MAX_CHAIN_GAP = 400;
+/** Fewest anchors for a chain to join others in one placement. */
+const MIN_CHAIN = 3;
 /** A placement must be supported by anchors over this share of the clause body… */
 const MIN_SUPPORT_SHARE = 0.2;
 /** …and by at least this many anchors. */
@@ -64,10 +66,26 @@ export function placeClauses(doc: PreparedDocument, page: PreparedPage): Placeme
     });
   });
   placements.sort((a, b) => a.start - b.start || a.clause - b.clause);
+  stopAtMarkers(page, placements);
   resolveOverlaps(placements);
   placeShortClauses(doc, page, placements);
+  resolveOverlaps(placements);
   linkMarkers(doc, page, placements);
   return placements;
+}
+
+/**
+ * A region estimated from its anchors may overshoot where the page changed
+ * the clause's first or last words; a marker opening a line beyond the
+ * anchored span belongs to what comes next (or is the clause's own label).
+ */
+function stopAtMarkers(page: PreparedPage, placements: Placement[]): void {
+  for (const p of placements) {
+    for (const m of page.markers) {
+      if (m.normStart >= p.lastAnchorEnd && m.normStart < p.end) p.end = m.normStart;
+      if (m.normEnd > p.start && m.normEnd <= p.firstAnchor) p.start = m.normEnd;
+    }
+  }
 }
 
 function collectAnchors(doc: PreparedDocument, page: PreparedPage): Anchor[][] {
@@ -88,41 +106,58 @@ function collectAnchors(doc: PreparedDocument, page: PreparedPage): Anchor[][] {
  * (a dropped or inserted sentence breaks the diagonal between two chains).
  */
 function bestChain(anchors: Anchor[]): Anchor[] {
-  const chains = diagonalChains(anchors);
-  // Best-scoring sequence of chains in order on both sides (chains are few).
+  const all = diagonalChains(anchors);
+  // Lone anchors are chance matches (page chrome, commentary): only the best chain may be that thin.
+  const longest = Math.max(...all.map((c) => c.length));
+  const chains = all.filter((c) => c.length >= MIN_CHAIN || c.length === longest);
+  // Best-scoring sequence of chains in order on both sides (chains are few);
+  // a chain overlapping its predecessor contributes only the anchors beyond it.
   const score = chains.map((c) => c.length);
   const from = chains.map(() => -1);
   for (let j = 0; j < chains.length; j++) {
-    const first = chains[j][0];
     for (let i = 0; i < j; i++) {
       const last = chains[i][chains[i].length - 1];
-      const pageGap = first.p - last.p;
-      const docGap = first.d - last.d;
-      if (pageGap <= 0 || docGap <= 0 || pageGap > MAX_CHAIN_GAP || docGap > MAX_CHAIN_GAP) continue;
-      if (score[i] + chains[j].length > score[j]) {
-        score[j] = score[i] + chains[j].length;
+      const beyond = chains[j].filter((a) => a.p > last.p && a.d > last.d);
+      if (beyond.length === 0) continue;
+      const pageGap = beyond[0].p - last.p;
+      const docGap = beyond[0].d - last.d;
+      if (pageGap > MAX_CHAIN_GAP || docGap > MAX_CHAIN_GAP) continue;
+      if (score[i] + beyond.length > score[j]) {
+        score[j] = score[i] + beyond.length;
         from[j] = i;
       }
     }
   }
-  let best = -1;
-  for (let j = 0; j < chains.length; j++) if (best < 0 || score[j] > score[best]) best = j;
-  const picked: Anchor[][] = [];
-  for (let j = best; j >= 0; j = from[j]) picked.unshift(chains[j]);
-  return picked.flat();
+  let best = 0;
+  for (let j = 1; j < chains.length; j++) if (score[j] > score[best]) best = j;
+  const picked: Anchor[] = [];
+  const sequence: number[] = [];
+  for (let j = best; j >= 0; j = from[j]) sequence.unshift(j);
+  for (const j of sequence) {
+    const last = picked[picked.length - 1];
+    for (const a of chains[j]) if (!last || (a.p > last.p && a.d > last.d)) picked.push(a);
+  }
+  return picked;
 }
 
 function diagonalChains(anchors: Anchor[]): Anchor[][] {
   const chains: Anchor[][] = [];
   for (const a of anchors) {
+    // Join the chain this anchor continues with the least drift from its
+    // diagonal: a repeated phrase also yields anchors off the true diagonal.
     let target: Anchor[] | undefined;
+    let targetDrift = Infinity;
     for (const chain of chains) {
       const last = chain[chain.length - 1];
       const dp = a.p - last.p;
       const dd = a.d - last.d;
       if (dp <= 0 || dd <= 0 || dp > MAX_ANCHOR_GAP) continue;
-      if (Math.abs(dp - dd) > 6 + 0.5 * Math.max(dp, dd)) continue;
-      if (!target || last.p > target[target.length - 1].p) target = chain;
+      const drift = Math.abs(dp - dd);
+      if (drift > 6 + 0.5 * Math.max(dp, dd)) continue;
+      if (drift < targetDrift || (drift === targetDrift && last.p > target![target!.length - 1].p)) {
+        target = chain;
+        targetDrift = drift;
+      }
     }
     if (target) target.push(a);
     else chains.push([a]);
@@ -162,10 +197,15 @@ function placeShortClauses(doc: PreparedDocument, page: PreparedPage, placements
     if (!isShort(doc, index) || byClause.has(index)) return;
     const before = byClause.get(index - 1);
     const after = byClause.get(index + 1);
+    // Search between the neighbours' anchored text (their estimated edges may
+    // overshoot into the heading), widest first.
     const windows: [number, number, boolean][] = [];
-    if (before && after && before.end <= after.start) windows.push([before.end, after.start, true]);
-    if (after) windows.push([Math.max(0, after.start - HEADING_REACH), after.start, false]);
-    if (before) windows.push([before.end, Math.min(text.length, before.end + HEADING_REACH), false]);
+    if (before && after && before.lastAnchorEnd <= after.firstAnchor) {
+      windows.push([before.lastAnchorEnd, after.firstAnchor, false]);
+      if (before.end <= after.start) windows.push([before.end, after.start, true]);
+    }
+    if (after) windows.push([Math.max(0, after.firstAnchor - HEADING_REACH), after.firstAnchor, false]);
+    if (before) windows.push([before.lastAnchorEnd, Math.min(text.length, before.lastAnchorEnd + HEADING_REACH), false]);
 
     const geometry = doc.clauses[index];
     const body = doc.norm.text.slice(geometry.bodyStart, geometry.end);
@@ -193,8 +233,11 @@ function findShortClause(
     (m) => m.normStart >= lo && m.normEnd <= hi && (m.style === 'cn-enum' || m.style === 'arabic-enum' || m.style === 'chapter'),
   );
   if (marker) return [marker.normEnd, lineEndAfter(page, marker.normEnd, hi)];
-  // A heading stripped of its label between two placed clauses (spun copies).
-  if (between && window.length >= 2 && window.length <= 2 * body.length + 8) return [lo, hi];
+  // A heading stripped of its label between two placed clauses (spun
+  // copies), up to the next clause's marker, if any.
+  const nextMarker = page.markers.find((m) => m.normStart >= lo && m.normStart < hi);
+  const end = nextMarker ? nextMarker.normStart : hi;
+  if (between && end - lo >= 2 && end - lo <= 2 * body.length + 8) return [lo, end];
   return undefined;
 }
 

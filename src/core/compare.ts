@@ -13,7 +13,7 @@
  */
 import type { Placement } from './align';
 import type { DeviationKind } from './report';
-import { diffWords } from './diff';
+import { diffWords, type Change } from './diff';
 import { sameLabel } from './markers';
 import type { PreparedDocument, PreparedPage } from './texts';
 
@@ -48,12 +48,27 @@ export interface Comparison {
 
 /** Longest page gap between two clauses that still counts as one run of reprinted text. */
 const RUN_GAP = 40;
+/** Identical characters that show a run of reprinted text has begun (or not yet ended). */
+const SOLID = 8;
+/** Share of a document reprinted above which any clause out of order was moved. */
+const REPRINT_COVERAGE = 0.5;
+
+/** Canonical characters equal to the page before change k (since the previous change). */
+function equalBefore(changes: Change[], k: number, _length: number): number {
+  return changes[k].aStart - (k > 0 ? changes[k - 1].aEnd : 0);
+}
+
+/** Canonical characters equal to the page after change k (until the next change or the end). */
+function equalAfter(changes: Change[], k: number, length: number): number {
+  return (k + 1 < changes.length ? changes[k + 1].aStart : length) - changes[k].aEnd;
+}
 
 export function compareDocument(doc: PreparedDocument, page: PreparedPage, placements: Placement[]): Comparison {
   const deviations: RawDeviation[] = [];
   const clauses: ClauseComparison[] = [];
   const placed = new Set(placements.map((p) => p.clause));
   const inOrder = longestCanonicalRun(placements);
+  const reprint = placedShare(doc, placements) >= REPRINT_COVERAGE;
 
   placements.forEach((placement, i) => {
     const prev = placements[i - 1];
@@ -67,15 +82,23 @@ export function compareDocument(doc: PreparedDocument, page: PreparedPage, place
     let changes = diffWords(canonical, pageText);
     let aFrom = 0;
     let aTo = canonical.length;
-    // At the edges of a run, a change touching the region's edge is text not reprinted or not ours.
-    if (!joinedBefore && changes.length > 0 && (changes[0].aStart === 0 || changes[0].bStart === 0)) {
-      aFrom = changes[0].aEnd;
-      changes = changes.slice(1);
+    // At the edges of a run, what comes before the first solid stretch of
+    // identical text is not reprinted (or not ours), and likewise at the end.
+    if (!joinedBefore) {
+      const first = changes.findIndex((c, k) => equalBefore(changes, k, canonical.length) >= SOLID);
+      const cut = first < 0 ? changes.length : first;
+      if (cut > 0 && equalBefore(changes, 0, canonical.length) < SOLID) {
+        aFrom = changes[cut - 1].aEnd;
+        changes = changes.slice(cut);
+      }
     }
-    const lastChange = changes[changes.length - 1];
-    if (!joinedAfter && lastChange && (lastChange.aEnd === canonical.length || lastChange.bEnd === pageText.length)) {
-      aTo = lastChange.aStart;
-      changes = changes.slice(0, -1);
+    if (!joinedAfter && changes.length > 0) {
+      let keep = changes.length;
+      while (keep > 0 && equalAfter(changes, keep - 1, canonical.length) < SOLID) keep--;
+      if (keep < changes.length) {
+        aTo = changes[keep].aStart;
+        changes = changes.slice(0, keep);
+      }
     }
 
     let changed = 0;
@@ -98,7 +121,8 @@ export function compareDocument(doc: PreparedDocument, page: PreparedPage, place
       equal: Math.max(0, reprinted - changed),
     });
 
-    if (!inOrder.has(placement.clause)) {
+    // A clause out of order was moved, if the page reprints the document (not a story quoting it).
+    if (!inOrder.has(placement.clause) && (joinedBefore || joinedAfter || reprint)) {
       deviations.push({
         clause: placement.clause, kind: 'reorder',
         canonicalStart: geometry.start, canonicalEnd: geometry.end,
@@ -173,4 +197,16 @@ function longestCanonicalRun(placements: Placement[]): Set<number> {
   const run = new Set<number>();
   for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) run.add(placements[i].clause);
   return run;
+}
+
+/** Share of the document's text (clause bodies) that was placed on the page. */
+function placedShare(doc: PreparedDocument, placements: Placement[]): number {
+  let total = 0;
+  let placed = 0;
+  const isPlaced = new Set(placements.map((p) => p.clause));
+  doc.clauses.forEach((g, i) => {
+    total += g.end - g.bodyStart;
+    if (isPlaced.has(i)) placed += g.end - g.bodyStart;
+  });
+  return total > 0 ? placed / total : 0;
 }

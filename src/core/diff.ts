@@ -44,7 +44,60 @@ export function diffChars(a: string, b: string): Edit[] {
   if (suffix > 0) {
     edits.push({ kind: 'equal', aStart: a.length - suffix, aEnd: a.length, bStart: b.length - suffix, bEnd: b.length });
   }
-  return mergeRuns(edits);
+  return slideToBoundaries(mergeRuns(edits), a, b);
+}
+
+/** How good a place a boundary between `left` and `right` is for an edit to start or end. */
+function boundaryScore(left: string | undefined, right: string | undefined): number {
+  if (left === undefined || right === undefined) return 6;
+  if ('。！？；'.includes(left)) return 5;
+  if ('，、：'.includes(left)) return 3;
+  if ('。！？；，、：'.includes(right)) return 1;
+  return 0;
+}
+
+/**
+ * A pure insertion or deletion next to repeated text can sit in several
+ * places (`…工程。[加强群租房整治。]加快…` or `…工程。加[强群租房整治。加]快…`):
+ * Myers picks one at random; move it to where it starts and ends at
+ * sentence or clause punctuation, as a reader would describe it.
+ */
+function slideToBoundaries(edits: Edit[], a: string, b: string): Edit[] {
+  for (let i = 1; i + 1 < edits.length; i++) {
+    const prev = edits[i - 1];
+    const e = edits[i];
+    const next = edits[i + 1];
+    if (prev.kind !== 'equal' || next.kind !== 'equal' || e.kind === 'equal') continue;
+    const text = e.kind === 'delete' ? a : b;
+    const s = e.kind === 'delete' ? e.aStart : e.bStart;
+    const len = e.kind === 'delete' ? e.aEnd - e.aStart : e.bEnd - e.bStart;
+    // How far the edit can move while the text it removes or adds stays the same.
+    let left = 0;
+    while (left < prev.aEnd - prev.aStart && text[s - left - 1] === text[s + len - left - 1]) left++;
+    let right = 0;
+    while (right < next.aEnd - next.aStart && text[s + right] === text[s + len + right]) right++;
+    if (left === 0 && right === 0) continue;
+    let bestShift = 0;
+    let bestScore = -1;
+    for (let shift = -left; shift <= right; shift++) {
+      const at = s + shift;
+      const score = boundaryScore(text[at - 1], text[at]) + boundaryScore(text[at + len - 1], text[at + len]);
+      if (score > bestScore) {
+        bestScore = score;
+        bestShift = shift;
+      }
+    }
+    if (bestShift === 0) continue;
+    prev.aEnd += bestShift;
+    prev.bEnd += bestShift;
+    e.aStart += bestShift;
+    e.aEnd += bestShift;
+    e.bStart += bestShift;
+    e.bEnd += bestShift;
+    next.aStart += bestShift;
+    next.bStart += bestShift;
+  }
+  return edits.filter((e) => e.aStart !== e.aEnd || e.bStart !== e.bEnd);
 }
 
 function myersMiddle(a: string, b: string, a0: number, a1: number, b0: number, b1: number, out: Edit[]): void {

@@ -42,11 +42,15 @@ export function parseChineseNumeral(s: string): number {
   if (s.length === 0) return NaN;
   let total = 0;
   let digit = -1;
+  let lastUnit = Infinity;
   for (const ch of s) {
     if (ch in CN_DIGITS) {
       if (digit >= 0 && CN_DIGITS[ch] !== 0 && digit !== 0) return NaN; // "一二" is not a number
       digit = CN_DIGITS[ch];
     } else if (ch in CN_UNITS) {
+      // Units only descend: "十十", "十百" are not numbers.
+      if (CN_UNITS[ch] >= lastUnit) return NaN;
+      lastUnit = CN_UNITS[ch];
       total += (digit < 0 ? 1 : digit) * CN_UNITS[ch];
       digit = -1;
     } else {
