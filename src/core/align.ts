@@ -142,12 +142,15 @@ function bestChain(anchors: Anchor[]): Anchor[] {
 
 function diagonalChains(anchors: Anchor[]): Anchor[][] {
   const chains: Anchor[][] = [];
+  // Anchors come in page order: a chain whose last anchor is too far behind can never grow again.
+  let active: Anchor[][] = [];
   for (const a of anchors) {
+    if (active.length > 8) active = active.filter((c) => a.p - c[c.length - 1].p <= MAX_ANCHOR_GAP);
     // Join the chain this anchor continues with the least drift from its
     // diagonal: a repeated phrase also yields anchors off the true diagonal.
     let target: Anchor[] | undefined;
     let targetDrift = Infinity;
-    for (const chain of chains) {
+    for (const chain of active) {
       const last = chain[chain.length - 1];
       const dp = a.p - last.p;
       const dd = a.d - last.d;
@@ -160,7 +163,11 @@ function diagonalChains(anchors: Anchor[]): Anchor[][] {
       }
     }
     if (target) target.push(a);
-    else chains.push([a]);
+    else {
+      const chain = [a];
+      chains.push(chain);
+      active.push(chain);
+    }
   }
   return chains.sort((a, b) => a[0].p - b[0].p);
 }

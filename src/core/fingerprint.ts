@@ -29,43 +29,58 @@ export function contentOf(text: string): string {
   return out;
 }
 
-/** Hash of every k-gram: `hashes[i]` covers `text[i, i+k)`. */
+/** FNV-1a hash of every k-gram: `hashes[i]` covers `text[i, i+k)`. */
 export function kgramHashes(text: string, k: number): Uint32Array {
   const n = text.length - k + 1;
   if (n <= 0) return new Uint32Array(0);
   const hashes = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     let h = 0x811c9dc5;
-    for (let j = 0; j < k; j++) h = Math.imul(h ^ text.charCodeAt(i + j), 0x01000193);
+    for (let j = i; j < i + k; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
     hashes[i] = h >>> 0;
   }
   return hashes;
 }
 
-/** Winnowing: the minimum hash of every window of w k-grams (rightmost on ties). */
-export function winnow(hashes: Uint32Array, w: number): number[] {
-  const selected: number[] = [];
-  if (hashes.length === 0) return selected;
-  const windows = Math.max(1, hashes.length - w + 1);
-  const width = Math.min(w, hashes.length);
+/**
+ * Visits the winnowed fingerprints of a normalized text's content
+ * characters (k = K, window W; the rightmost minimum on ties), without
+ * building intermediate strings: identification runs on every page.
+ */
+export function forEachFingerprint(normalizedText: string, visit: (hash: number) => void): void {
+  const codes = new Uint16Array(normalizedText.length);
+  let n = 0;
+  for (let i = 0; i < normalizedText.length; i++) {
+    const c = normalizedText.charCodeAt(i);
+    if (isContentChar(c)) codes[n++] = c;
+  }
+  const grams = n - K + 1;
+  if (grams <= 0) return;
+  const hashes = new Uint32Array(grams);
+  for (let i = 0; i < grams; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < i + K; j++) h = Math.imul(h ^ codes[j], 0x01000193);
+    hashes[i] = h >>> 0;
+  }
+  const width = Math.min(W, grams);
   let min = -1;
-  for (let start = 0; start < windows; start++) {
+  for (let start = 0; start + width <= grams; start++) {
     const last = start + width - 1;
     if (min < start) {
       // The previous minimum left the window: scan it whole.
       min = start;
       for (let i = start + 1; i <= last; i++) if (hashes[i] <= hashes[min]) min = i;
-      selected.push(hashes[min]);
+      visit(hashes[min]);
     } else if (hashes[last] <= hashes[min]) {
       min = last;
-      selected.push(hashes[min]);
+      visit(hashes[min]);
     }
   }
-  return selected;
 }
 
 /** The distinct fingerprints of a normalized text, sorted ascending. */
 export function fingerprints(normalizedText: string): Uint32Array {
-  const unique = new Set(winnow(kgramHashes(contentOf(normalizedText), K), W));
+  const unique = new Set<number>();
+  forEachFingerprint(normalizedText, (h) => unique.add(h));
   return Uint32Array.from(unique).sort();
 }

@@ -5,7 +5,7 @@
  * sentences with a better match (or with boilerplate) from being reported.
  */
 import type { Corpus, FingerprintTable } from './corpus';
-import { contentOf, fingerprints, K, kgramHashes, W, winnow } from './fingerprint';
+import { contentOf, fingerprints, forEachFingerprint, K, kgramHashes, W } from './fingerprint';
 
 /** Fewest distinct fingerprints that count as evidence (about 90 characters of shared text). */
 export const MIN_EVIDENCE = 20;
@@ -30,7 +30,7 @@ export interface Identification {
 
 export function buildFingerprintTable(normalizedTexts: string[], boilerplate: string[]): FingerprintTable {
   const stop = new Set<number>();
-  for (const phrase of boilerplate) for (const h of winnow(kgramHashes(contentOf(phrase), K), 1)) stop.add(h);
+  for (const phrase of boilerplate) for (const h of kgramHashes(contentOf(phrase), K)) stop.add(h);
   return {
     k: K,
     w: W,
@@ -56,13 +56,16 @@ export function buildFingerprintIndex(table: FingerprintTable): FingerprintIndex
 
 /** The documents a page reproduces, best explanation first. */
 export function identify(index: FingerprintIndex, pageNormalized: string): Identification[] {
-  const page = fingerprints(pageNormalized);
-  // Which documents each page fingerprint points to.
+  // Which documents each distinct page fingerprint points to.
   const hits: number[][] = [];
-  for (const h of page) {
+  const seen = new Set<number>();
+  forEachFingerprint(pageNormalized, (h) => {
     const docs = index.postings.get(h);
-    if (docs) hits.push(docs);
-  }
+    if (docs && !seen.has(h)) {
+      seen.add(h);
+      hits.push(docs);
+    }
+  });
   if (hits.length < MIN_EVIDENCE) return [];
 
   const total = new Int32Array(index.sizes.length);
