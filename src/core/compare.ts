@@ -50,17 +50,31 @@ export interface Comparison {
 const RUN_GAP = 40;
 /** Identical characters that show a run of reprinted text has begun (or not yet ended). */
 const SOLID = 8;
+/** Longest word swap at the edge of a quote that is still taken as an edit. */
+const EDGE_EDIT = 4;
 /** Share of a document reprinted above which any clause out of order was moved. */
 const REPRINT_COVERAGE = 0.5;
 
 /** Canonical characters equal to the page before change k (since the previous change). */
-function equalBefore(changes: Change[], k: number, _length: number): number {
+function equalBefore(changes: Change[], k: number): number {
   return changes[k].aStart - (k > 0 ? changes[k - 1].aEnd : 0);
 }
 
 /** Canonical characters equal to the page after change k (until the next change or the end). */
 function equalAfter(changes: Change[], k: number, length: number): number {
   return (k + 1 < changes.length ? changes[k + 1].aStart : length) - changes[k].aEnd;
+}
+
+/**
+ * A word swapped for another of similar length, with solid identical text on
+ * its inner side: an edit of the clause's edge, not text outside the quote.
+ */
+function isEdgeEdit(changes: Change[], k: number, length: number): boolean {
+  const c = changes[k];
+  const a = c.aEnd - c.aStart;
+  const b = c.bEnd - c.bStart;
+  const short = a > 0 && b > 0 && a <= EDGE_EDIT && b <= EDGE_EDIT;
+  return short && (equalAfter(changes, k, length) >= SOLID || equalBefore(changes, k) >= SOLID);
 }
 
 export function compareDocument(doc: PreparedDocument, page: PreparedPage, placements: Placement[]): Comparison {
@@ -83,18 +97,19 @@ export function compareDocument(doc: PreparedDocument, page: PreparedPage, place
     let aFrom = 0;
     let aTo = canonical.length;
     // At the edges of a run, what comes before the first solid stretch of
-    // identical text is not reprinted (or not ours), and likewise at the end.
+    // identical text is not reprinted (or is not ours), and likewise at the
+    // end; except a reworded word right at the edge, which is an edit.
     if (!joinedBefore) {
-      const first = changes.findIndex((c, k) => equalBefore(changes, k, canonical.length) >= SOLID);
-      const cut = first < 0 ? changes.length : first;
-      if (cut > 0 && equalBefore(changes, 0, canonical.length) < SOLID) {
+      let cut = 0;
+      while (cut < changes.length && equalBefore(changes, cut) < SOLID && !isEdgeEdit(changes, cut, canonical.length)) cut++;
+      if (cut > 0) {
         aFrom = changes[cut - 1].aEnd;
         changes = changes.slice(cut);
       }
     }
-    if (!joinedAfter && changes.length > 0) {
+    if (!joinedAfter) {
       let keep = changes.length;
-      while (keep > 0 && equalAfter(changes, keep - 1, canonical.length) < SOLID) keep--;
+      while (keep > 0 && equalAfter(changes, keep - 1, canonical.length) < SOLID && !isEdgeEdit(changes, keep - 1, canonical.length)) keep--;
       if (keep < changes.length) {
         aTo = changes[keep].aStart;
         changes = changes.slice(0, keep);

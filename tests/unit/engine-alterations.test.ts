@@ -337,6 +337,23 @@ describe('partial reprints and other pages', () => {
     expect(r.markers.map((x) => x.clause)).toEqual(['（十四）', '（二十一）']);
   });
 
+  it('reports a changed first word of a clause quoted in running text (not taken for text outside the quote)', () => {
+    const body = clauseByLabel(opinion(), '（三）').text.replace(/^（三）/, '').replace('提高中小城市', '提升中小城市');
+    const page = `专家说，意见明确提出：“${body}”这很重要。${COMMENTARY_2}`;
+    const r = check(page);
+    expect(r.deviations.map((d) => [d.clause, d.kind, d.canonicalText, d.pageText])).toEqual([['（三）', 'substitution', '提高', '提升']]);
+    expectOffsetsSlice(r, page);
+  });
+
+  it('reports a changed last word of a clause quoted in running text', () => {
+    const body = clauseByLabel(opinion(), '（三）').text.replace(/^（三）/, '').replace('人口市民化。', '人口城市化。');
+    const page = `专家说，意见明确提出：“${body}”这很重要。${COMMENTARY_2}`;
+    const r = check(page);
+    expect(r.deviations.map((d) => [d.clause, d.kind])).toEqual([['（三）', 'substitution']]);
+    expect(r.deviations[0].pageText).toContain('城市');
+    expectOffsetsSlice(r, page);
+  });
+
   it('finds a quoted clause with a changed word inside commentary, and reports only that word', () => {
     const c14 = clauseByLabel(opinion(), '（十四）').text.replace('严格限制', '适当限制');
     const c21 = clauseByLabel(opinion(), '（二十一）').text;
