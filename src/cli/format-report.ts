@@ -48,6 +48,12 @@ function inContext(full: string, start: number, end: number, mark: (s: string) =
   return `…${before}[${mark(shorten(changed))}]${after}…`;
 }
 
+/** A moved clause by its label, or its opening words when it has none (a section's paragraph). */
+function labelOfMoved(d: Deviation): string {
+  const text = d.canonicalText.replace(/\s+/g, '');
+  return /^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十百]+）)/.test(text) ? text.match(/^\S+?[、）]/)![0] : `${d.clause}「${text.slice(0, 6)}…」`;
+}
+
 export function formatReport(
   report: Report,
   pageText: string,
@@ -75,16 +81,19 @@ export function formatReport(
       lines.push(style.warn(`  ${deviations.length} deviations (处与原文不符): ${summary}`));
     }
     const canonical = canonicalText(doc.id);
+    const moved = deviations.filter((d) => d.kind === 'reorder');
+    if (moved.length > 0) {
+      // One line for people; the JSON report keeps one deviation per moved clause.
+      const labels = moved.map((d) => labelOfMoved(d)).join(' ');
+      lines.push(`  ${style.bold(KIND_NAMES.reorder)}: ${moved.length} clauses printed out of canonical order: ${labels}`);
+    }
     for (const d of deviations) {
+      if (d.kind === 'reorder') continue;
       const label = d.clause || '(preamble 序言)';
       const flag = d.number ? style.warn(' [number 数字]') : '';
       lines.push(`  ${style.bold(label)}  ${KIND_NAMES[d.kind]}${flag}`);
       if (d.kind === 'marker') {
         lines.push(`      canonical ${style.canonical(d.canonicalText)}   page ${d.pageText ? style.page(d.pageText) : style.dim('(no label)')}`);
-        continue;
-      }
-      if (d.kind === 'reorder') {
-        lines.push(`      moved: ${shorten(d.canonicalText)}`);
         continue;
       }
       lines.push(`      canonical ${inContext(canonical, d.canonicalStart, d.canonicalEnd, style.canonical)}`);

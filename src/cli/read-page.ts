@@ -17,14 +17,20 @@ export function readPage(path: string): string {
   const bytes = readBytes(path);
   if (bytes.length > MAX_INPUT_BYTES) throw new InputError(`${path}: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
   if (bytes.includes(0)) throw new InputError(`${path}: binary file (contains NUL bytes), expected text or HTML`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${path}: not valid UTF-8 text`);
-  }
-  text = text.replace(/^\ufeff/, '');
+  const text = decodeText(path, bytes).replace(/^\ufeff/, '');
   return isHtml(path, text) ? htmlText(text) : text;
+}
+
+/** UTF-8, or GB18030 (which covers GBK and GB2312), as many Chinese sites still publish. */
+function decodeText(path: string, bytes: Buffer): string {
+  for (const encoding of ['utf-8', 'gb18030']) {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch {
+      // try the next encoding
+    }
+  }
+  throw new InputError(`${path}: neither UTF-8 nor GB18030 (GBK) text`);
 }
 
 function readBytes(path: string): Buffer {
