@@ -1,0 +1,492 @@
+/**
+ * Anchoring highlights in page text: describe a selection as W3C selectors,
+ * and find it again on a later visit, or on another reprint of the same
+ * canonical clause. Text in, offsets and a score out; no DOM (the content
+ * script maps offsets to DOM ranges with src/page's map).
+ *
+ * Matching is done on `normalize()`d text and mapped back through its offset
+ * map, so a page that re-flows its columns, re-spaces its characters or
+ * switches to half-width punctuation does not orphan anything. Offsets in and
+ * out are UTF-16 indices into the page text as extracted.
+ *
+ * Never misplace: a highlight is re-attached only where the quote matches
+ * (exactly, or with a few errors) AND its context or its own length makes
+ * the place unambiguous (`MIN_SCORE`). Policy documents repeat their
+ * vocabulary; a paragraph that shares many words with the highlighted one is
+ * not the highlighted one, so a rewritten passage is an orphan, not a guess.
+ *
+ * Speed: `createAnchorer(pageText)` normalizes the page once; each
+ * `anchor(selectors)` then costs an `indexOf` and two small context
+ * alignments when the quote is still there, and a bit-parallel approximate
+ * search (approx-string-match) only when it is not.
+ */
+import search from 'approx-string-match';
+import type { CanonicalDocument } from './corpus';
+import type { CanonicalAnchor, HighlightSelectors } from './highlight';
+import { normalize, toNormalizedIndex, toOriginalRange, type NormalizedText } from './normalize';
+import type { AlignedClause, Report } from './report';
+
+/** Context kept either side of a quote, in normalized characters (layout noise does not use it up). */
+export const CONTEXT_LENGTH = 32;
+/** Below this a candidate place is not the highlight: the highlight is an orphan. */
+export const MIN_SCORE = 0.7;
+/** Fuzzy quote matches may differ in at most this share of the quote's characters. */
+export const MAX_ERROR_RATE = 0.25;
+/** Below this the canonical words are not recognisably on the page, even inside their clause. */
+export const MIN_CANONICAL_SCORE = 0.5;
+
+/**
+ * Score weights. The quote counts most, the context decides between
+ * look-alikes, the stored position only breaks ties (pages gain and lose
+ * whole paragraphs, so a moved position is weak evidence of anything).
+ */
+const W_QUOTE = 0.55;
+const W_CONTEXT = 0.4;
+const W_POSITION = 0.05;
+/**
+ * An exact quote that occurs once on the page supports itself in place of
+ * context, from nothing at `SELF_SUPPORT_FROM` normalized characters to fully
+ * at `SELF_SUPPORT_FULL`: a unique sentence is the sentence even when the
+ * paragraphs around it changed; a unique two-character word is not.
+ */
+const SELF_SUPPORT_FROM = 8;
+const SELF_SUPPORT_FULL = 32;
+/** Context compared, at most, per side (stored context is about 32). */
+const MAX_CONTEXT = 64;
+/** Bounds on candidate places, so a one-character quote on a long page stays cheap. */
+const MAX_EXACT = 5_000;
+const MAX_FUZZY = 50;
+const MAX_CONTEXT_HITS = 10;
+/** Largest alignment matrix for canonical anchoring (pattern × region), in cells. */
+const MAX_ALIGNMENT_CELLS = 8_000_000;
+
+export interface AnchorMatch {
+  /** Page offsets of the highlighted text. */
+  start: number;
+  end: number;
+  /** In [MIN_SCORE, 1]: 1 is the same words in the same context at the same place. */
+  score: number;
+  /** The quote was found as stored (after normalization), not fuzzily. */
+  exact: boolean;
+}
+
+export interface CanonicalMatch {
+  /** Page offsets where this page prints the canonical words (`start === end`: it leaves them out). */
+  start: number;
+  end: number;
+  score: number;
+  documentId: string;
+  clauseId: string;
+  /** The page prints other words there (after normalization): show both. */
+  changed: boolean;
+  /** The highlight's canonical words… */
+  canonicalText: string;
+  /** …and what this page prints in their place. */
+  pageText: string;
+}
+
+export interface Anchorer {
+  /** The page text the anchorer was made for. */
+  readonly text: string;
+  describe(start: number, end: number): HighlightSelectors;
+  anchor(selectors: HighlightSelectors): AnchorMatch | null;
+  anchorCanonical(report: Report, canonical: CanonicalAnchor): CanonicalMatch | null;
+  canonicalAnchorFor(report: Report, documents: readonly CanonicalDocument[], start: number, end: number): CanonicalAnchor | null;
+}
+
+/** Prepare a page for anchoring many highlights: normalize once. */
+export function createAnchorer(text: string): Anchorer {
+  const page = normalize(text);
+  return {
+    text,
+    describe: (start, end) => describeIn(text, page, start, end),
+    anchor: (selectors) => anchorIn(page, selectors),
+    anchorCanonical: (report, canonical) => anchorCanonicalIn(text, page, report, canonical),
+    canonicalAnchorFor: (report, documents, start, end) => canonicalAnchorIn(page, report, documents, start, end),
+  };
+}
+
+/**
+ * Selectors for the page text `[start, end)`, whitespace at its edges left
+ * out (use the returned position, not the one passed in).
+ */
+export function describe(text: string, start: number, end: number): HighlightSelectors {
+  return describeIn(text, normalize(text), start, end);
+}
+
+/** Where a highlight is on this page, or null: an orphan. */
+export function anchor(text: string, selectors: HighlightSelectors): AnchorMatch | null {
+  return anchorIn(normalize(text), selectors);
+}
+
+/**
+ * Where a canonical highlight's words are on this page, which reprints its
+ * clause (according to `report`), or null if the page does not have the
+ * clause or the words are not recognisably there.
+ */
+export function anchorCanonical(text: string, report: Report, canonical: CanonicalAnchor): CanonicalMatch | null {
+  return anchorCanonicalIn(text, normalize(text), report, canonical);
+}
+
+/**
+ * The canonical anchor for a selection on this page, when it lies inside one
+ * aligned clause: the selection's words located in the canonical clause
+ * (fuzzily: on an altered reprint the page's words may differ).
+ */
+export function canonicalAnchorFor(
+  text: string,
+  report: Report,
+  documents: readonly CanonicalDocument[],
+  start: number,
+  end: number,
+): CanonicalAnchor | null {
+  return canonicalAnchorIn(normalize(text), report, documents, start, end);
+}
+
+// ---------------------------------------------------------------------------
+// Describing
+
+function describeIn(text: string, page: NormalizedText, start: number, end: number): HighlightSelectors {
+  if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= text.length)) {
+    throw new RangeError(`describe: [${start}, ${end}) is not a non-empty range of a ${text.length}-character text`);
+  }
+  // Selections often take the line break after a paragraph (triple click);
+  // layout whitespace at the edges is not part of what was highlighted, and
+  // would not come back on re-anchoring (matching ignores it).
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (start === end) throw new RangeError('describe: the selection is only whitespace');
+  const [prefixStart, suffixEnd] = contextBounds(page, start, end, 0, text.length);
+  return {
+    quote: { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(prefixStart, start), suffix: text.slice(end, suffixEnd) },
+    position: { type: 'TextPositionSelector', start, end },
+  };
+}
+
+/**
+ * Original offsets `CONTEXT_LENGTH` normalized characters before `start` and
+ * after `end`, kept within `[lo, hi)`.
+ */
+function contextBounds(norm: NormalizedText, start: number, end: number, lo: number, hi: number): [number, number] {
+  const ns = toNormalizedIndex(norm, start);
+  const ne = toNormalizedIndex(norm, end);
+  const ps = ns - CONTEXT_LENGTH;
+  const prefixStart = ps <= 0 ? 0 : norm.starts[ps];
+  const se = ne + CONTEXT_LENGTH;
+  const suffixEnd = se > norm.text.length ? norm.originalLength : norm.ends[se - 1];
+  return [Math.max(lo, Math.min(prefixStart, start)), Math.min(hi, Math.max(suffixEnd, end))];
+}
+
+// ---------------------------------------------------------------------------
+// Anchoring on the same page
+
+interface Candidate {
+  start: number;
+  end: number;
+  errors: number;
+  /** Score on quote, context and position: ranks candidates. */
+  rank: number;
+  /** The rank with self-support in place of weak context: compared with MIN_SCORE. */
+  confidence: number;
+}
+
+function anchorIn(page: NormalizedText, selectors: HighlightSelectors): AnchorMatch | null {
+  const quote = normalize(selectors.quote.exact).text;
+  if (quote === '') return null;
+  const prefix = normalize(selectors.quote.prefix).text.slice(-MAX_CONTEXT);
+  const suffix = normalize(selectors.quote.suffix).text.slice(0, MAX_CONTEXT);
+  const text = page.text;
+  const hint = toNormalizedIndex(page, selectors.position.start);
+
+  const exact: number[] = [];
+  for (let at = text.indexOf(quote); at >= 0 && exact.length < MAX_EXACT; at = text.indexOf(quote, at + 1)) exact.push(at);
+  const selfSupport = exact.length === 1 ? clamp01((quote.length - SELF_SUPPORT_FROM) / (SELF_SUPPORT_FULL - SELF_SUPPORT_FROM)) : 0;
+
+  const evaluate = (start: number, end: number, errors: number): Candidate => {
+    const quoteScore = 1 - errors / quote.length;
+    const before = prefix.length > 0 ? 1 - contextDistance(text, start, prefix, false) / prefix.length : 0;
+    const after = suffix.length > 0 ? 1 - contextDistance(text, end, suffix, true) / suffix.length : 0;
+    const contextLength = prefix.length + suffix.length;
+    // No stored context: the quote was the whole page text, nothing to compare.
+    const context = contextLength > 0 ? (before * prefix.length + after * suffix.length) / contextLength : 1;
+    const position = 1 - Math.min(1, Math.abs(start - hint) / Math.max(1, text.length));
+    const support = errors === 0 ? Math.max(context, selfSupport) : context;
+    return {
+      start,
+      end,
+      errors,
+      rank: W_QUOTE * quoteScore + W_CONTEXT * context + W_POSITION * position,
+      confidence: W_QUOTE * quoteScore + W_CONTEXT * support + W_POSITION * position,
+    };
+  };
+
+  const candidates = exact.map((at) => evaluate(at, at + quote.length, 0));
+  const bestExact = best(candidates);
+  // The quote is still there and its context agrees: no fuzzy search needed.
+  if (bestExact && bestExact.rank >= MIN_SCORE) return toMatch(page, bestExact);
+
+  const budget = Math.floor(quote.length * MAX_ERROR_RATE);
+  if (budget > 0) {
+    const seen = new Set(candidates.map((c) => `${c.start}:${c.end}`));
+    for (const m of fuzzyCandidates(text, quote, prefix, suffix, hint, budget)) {
+      const key = `${m.start}:${m.end}`;
+      if (seen.has(key) || m.end <= m.start) continue;
+      seen.add(key);
+      candidates.push(evaluate(m.start, m.end, m.errors));
+    }
+  }
+  const chosen = best(candidates.filter((c) => c.confidence >= MIN_SCORE));
+  return chosen ? toMatch(page, chosen) : null;
+}
+
+function best(candidates: Candidate[]): Candidate | undefined {
+  let top: Candidate | undefined;
+  for (const c of candidates) {
+    if (!top || c.rank > top.rank || (c.rank === top.rank && c.confidence > top.confidence)) top = c;
+  }
+  return top;
+}
+
+function toMatch(page: NormalizedText, c: Candidate): AnchorMatch {
+  const [start, end] = toOriginalRange(page, c.start, c.end);
+  return { start, end, score: round(Math.min(1, c.confidence)), exact: c.errors === 0 };
+}
+
+interface Found {
+  start: number;
+  end: number;
+  errors: number;
+}
+
+/**
+ * Approximate matches of the quote: the best ones on the whole page, and the
+ * best ones near the stored position and next to exact hits of the context.
+ * The local searches matter: the search returns only the lowest-error matches
+ * of the text it is given, and a look-alike elsewhere with fewer errors must
+ * not hide the real, slightly edited passage from the scoring.
+ */
+function fuzzyCandidates(text: string, quote: string, prefix: string, suffix: string, hint: number, budget: number): Found[] {
+  const found: Found[] = [];
+  const within = (from: number, to: number) => {
+    const lo = Math.max(0, from);
+    const hi = Math.min(text.length, to);
+    if (hi - lo < quote.length - budget) return;
+    for (const m of search(text.slice(lo, hi), quote, budget)) found.push({ start: m.start + lo, end: m.end + lo, errors: m.errors });
+  };
+
+  const global = search(text, quote, budget);
+  global.sort((a, b) => Math.abs(a.start - hint) - Math.abs(b.start - hint));
+  found.push(...global.slice(0, MAX_FUZZY));
+
+  const reach = quote.length + budget;
+  within(hint - reach - 64, hint + reach + 64);
+  const ANCHOR = 16;
+  if (prefix.length >= 4) {
+    const tail = prefix.slice(-ANCHOR);
+    for (let at = text.indexOf(tail), n = 0; at >= 0 && n < MAX_CONTEXT_HITS; at = text.indexOf(tail, at + 1), n++) {
+      within(at + tail.length, at + tail.length + reach + ANCHOR);
+    }
+  }
+  if (suffix.length >= 4) {
+    const head = suffix.slice(0, ANCHOR);
+    for (let at = text.indexOf(head), n = 0; at >= 0 && n < MAX_CONTEXT_HITS; at = text.indexOf(head, at + 1), n++) {
+      within(at - reach - ANCHOR, at);
+    }
+  }
+  return found;
+}
+
+/**
+ * Edit distance between a context string and the page text next to a
+ * candidate: the text ending at `at` (a prefix, `forward` false) or starting
+ * at `at` (a suffix). The alignment is pinned at `at`, next to the quote,
+ * and free at the far end, so a context that the page shortened or
+ * lengthened costs only its actual edits.
+ */
+function contextDistance(text: string, at: number, context: string, forward: boolean): number {
+  const m = context.length;
+  const span = m + (m >> 2) + 2;
+  const n = forward ? Math.min(span, text.length - at) : Math.min(span, at);
+  // Row i: the i context characters nearest the quote; column j: the j page characters nearest it.
+  let prev = new Int32Array(n + 1);
+  let row = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  let bestLast = m;
+  for (let i = 1; i <= m; i++) {
+    const c = forward ? context.charCodeAt(i - 1) : context.charCodeAt(m - i);
+    row[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const t = forward ? text.charCodeAt(at + j - 1) : text.charCodeAt(at - j);
+      const diagonal = prev[j - 1] + (c === t ? 0 : 1);
+      const up = prev[j] + 1;
+      const left = row[j - 1] + 1;
+      row[j] = diagonal < up ? (diagonal < left ? diagonal : left) : up < left ? up : left;
+    }
+    [prev, row] = [row, prev];
+  }
+  for (let j = 0; j <= n; j++) if (prev[j] < bestLast) bestLast = prev[j];
+  return bestLast;
+}
+
+// ---------------------------------------------------------------------------
+// Canonical anchoring: across reprints of a clause
+
+function findAligned(report: Report, documentId: string, clauseId: string): AlignedClause | undefined {
+  return report.documents.find((d) => d.id === documentId)?.clauses.find((c) => c.clauseId === clauseId);
+}
+
+function anchorCanonicalIn(text: string, page: NormalizedText, report: Report, canonical: CanonicalAnchor): CanonicalMatch | null {
+  const clause = findAligned(report, canonical.documentId, canonical.clauseId);
+  if (!clause) return null;
+  const quote = normalize(canonical.exact).text;
+  if (quote === '') return null;
+  const prefix = normalize(canonical.prefix).text.slice(-MAX_CONTEXT);
+  const suffix = normalize(canonical.suffix).text.slice(0, MAX_CONTEXT);
+  // The clause's region on this page, with a little slack: alignment edges can be a character or two off.
+  const SLACK = 16;
+  const lo = Math.max(0, toNormalizedIndex(page, clause.pageStart) - SLACK);
+  const hi = Math.min(page.text.length, toNormalizedIndex(page, clause.pageEnd) + SLACK);
+  const located = locate(page.text.slice(lo, hi), prefix, quote, suffix);
+  if (!located || located.score < MIN_CANONICAL_SCORE) return null;
+
+  const qs = lo + located.start;
+  const qe = lo + located.end;
+  let start: number;
+  let end: number;
+  if (qe > qs) [start, end] = toOriginalRange(page, qs, qe);
+  else start = end = qs < page.text.length ? page.starts[qs] : page.originalLength;
+  return {
+    start,
+    end,
+    score: round(located.score),
+    documentId: canonical.documentId,
+    clauseId: canonical.clauseId,
+    changed: page.text.slice(qs, qe) !== quote,
+    canonicalText: canonical.exact,
+    pageText: text.slice(start, end),
+  };
+}
+
+function canonicalAnchorIn(
+  page: NormalizedText,
+  report: Report,
+  documents: readonly CanonicalDocument[],
+  start: number,
+  end: number,
+): CanonicalAnchor | null {
+  for (const match of report.documents) {
+    const doc = documents.find((d) => d.id === match.id);
+    if (!doc) continue;
+    const clause = match.clauses.find((c) => c.pageStart <= start && end <= c.pageEnd);
+    if (!clause) continue;
+    const ns = toNormalizedIndex(page, start);
+    const ne = toNormalizedIndex(page, end);
+    const rs = toNormalizedIndex(page, clause.pageStart);
+    const re = toNormalizedIndex(page, clause.pageEnd);
+    const quote = page.text.slice(ns, ne);
+    if (quote === '') return null;
+    // The page's context, kept inside the clause: the canonical clause is all it is compared with.
+    const prefix = page.text.slice(Math.max(rs, ns - CONTEXT_LENGTH), ns);
+    const suffix = page.text.slice(ne, Math.min(re, ne + CONTEXT_LENGTH));
+
+    const clauseText = doc.text.slice(clause.canonicalStart, clause.canonicalEnd);
+    const canon = normalize(clauseText);
+    const located = locate(canon.text, prefix, quote, suffix);
+    if (!located || located.score < MIN_CANONICAL_SCORE || located.end <= located.start) return null;
+    const [cs, ce] = toOriginalRange(canon, located.start, located.end).map((x) => x + clause.canonicalStart);
+    const [ps, se] = contextBounds(canon, cs - clause.canonicalStart, ce - clause.canonicalStart, 0, clauseText.length).map((x) => x + clause.canonicalStart);
+    return {
+      documentId: doc.id,
+      clauseId: clause.clauseId,
+      clause: clause.clause,
+      canonicalStart: cs,
+      canonicalEnd: ce,
+      exact: doc.text.slice(cs, ce),
+      prefix: doc.text.slice(ps, cs),
+      suffix: doc.text.slice(ce, se),
+    };
+  }
+  return null;
+}
+
+interface Located {
+  /** Where the quote part lies in the region (normalized). */
+  start: number;
+  end: number;
+  /** 1 − edit distance / length of context + quote. */
+  score: number;
+}
+
+/**
+ * Find `prefix + quote + suffix` in a region, all of it (errors allowed),
+ * and say where the quote part landed. Exact when possible; otherwise a
+ * semi-global alignment (the pattern whole, the region free at both ends)
+ * whose path gives the quote's boundaries: text inserted just before or
+ * after the quote is left out of it, text inserted or changed inside is in.
+ */
+function locate(region: string, prefix: string, quote: string, suffix: string): Located | null {
+  const pattern = prefix + quote + suffix;
+  const at = region.indexOf(pattern);
+  if (at >= 0) return { start: at + prefix.length, end: at + prefix.length + quote.length, score: 1 };
+
+  const m = pattern.length;
+  const n = region.length;
+  if (n === 0 || (m + 1) * (n + 1) > MAX_ALIGNMENT_CELLS) return null;
+  const width = n + 1;
+  // Moves: 0 diagonal, 1 up (a pattern character the region lacks), 2 left (a region character the pattern lacks).
+  const move = new Uint8Array((m + 1) * width);
+  let prev = new Int32Array(width); // row 0: the pattern may start anywhere in the region
+  let row = new Int32Array(width);
+  for (let i = 1; i <= m; i++) {
+    const c = pattern.charCodeAt(i - 1);
+    row[0] = i;
+    move[i * width] = 1;
+    for (let j = 1; j <= n; j++) {
+      const diagonal = prev[j - 1] + (c === region.charCodeAt(j - 1) ? 0 : 1);
+      const up = prev[j] + 1;
+      const left = row[j - 1] + 1;
+      let value = diagonal;
+      let dir = 0;
+      if (up < value) [value, dir] = [up, 1];
+      if (left < value) [value, dir] = [left, 2];
+      row[j] = value;
+      move[i * width + j] = dir;
+    }
+    [prev, row] = [row, prev];
+  }
+  let endColumn = 0;
+  for (let j = 1; j <= n; j++) if (prev[j] < prev[endColumn]) endColumn = j;
+  const distance = prev[endColumn];
+
+  // Walk back; on the quote's first row keep the largest column, on the row after its last the smallest.
+  const startRow = prefix.length;
+  const endRow = prefix.length + quote.length;
+  let quoteStart = -1;
+  let quoteEnd = -1;
+  let i = m;
+  let j = endColumn;
+  for (;;) {
+    if (i === endRow) quoteEnd = j;
+    if (i === startRow && quoteStart < 0) quoteStart = j;
+    if (i === 0) break;
+    const dir = move[i * width + j];
+    if (dir === 0) {
+      i--;
+      j--;
+    } else if (dir === 1) i--;
+    else j--;
+  }
+  return { start: quoteStart, end: Math.max(quoteStart, quoteEnd), score: 1 - distance / m };
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff || c === 0x200b;
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
