@@ -5,6 +5,7 @@
  * shape, and their sender is checked, never trusted.
  */
 import type { Runtime } from './platform/browser';
+import type { Report } from './core/report';
 
 /**
  * Asks a tab's content script for its latest report (schema 1). Sent by the
@@ -15,50 +16,81 @@ export interface ReportRequest {
 }
 
 /**
- * Content script → background after each analysis of a top-level page, so the
- * toolbar badge can say what the page reprints. Counts only: the page's text
- * stays in the tab.
+ * Content script → background: analyse this page text (the engine runs in
+ * the background, off the page's main thread). Answered with an
+ * `AnalyseResponse`; a text over `MAX_PAGE_TEXT` is refused with an error.
  */
-export interface PageAnalysed {
-  type: 'yuanwen/analysed';
-  documents: number;
-  deviations: number;
-  heavilyAltered: boolean;
+export interface AnalyseRequest {
+  type: 'yuanwen/analyse';
+  text: string;
 }
 
-export type ExtensionMessage = ReportRequest | PageAnalysed;
-
-const MAX_COUNT = 1_000_000;
-
-function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT;
+/** The background's answer to `AnalyseRequest`. */
+export interface AnalyseResponse {
+  report: Report;
+  /**
+   * The full canonical text of every document in the report, by id: the
+   * page's cards quote canonical clauses by the report's canonical offsets.
+   */
+  canonicalTexts: Record<string, string>;
 }
+
+/** Content script → background: open the canonical viewer at a clause, next to the sender's tab. */
+export interface OpenViewerRequest {
+  type: 'yuanwen/open-viewer';
+  documentId: string;
+  /** A clause id (`c14`, `s3`, `s0p1`), or '' for the top of the document. */
+  clauseId: string;
+}
+
+export type ExtensionMessage = ReportRequest | AnalyseRequest | OpenViewerRequest;
+
+/**
+ * The largest page text the background analyses, in UTF-16 code units (2 Mi
+ * code units: a few hundred pages of Chinese). Larger texts are refused with
+ * an error rather than tying up the service worker.
+ */
+export const MAX_PAGE_TEXT = 2 * 1024 * 1024;
+
+/** Corpus ids and clause ids: short ASCII identifiers. */
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 function hasExactKeys(value: object, keys: string[]): boolean {
   const own = Object.keys(value);
   return own.length === keys.length && keys.every((k) => own.includes(k));
 }
 
-/** The message if it is one of ours and well formed, otherwise undefined. */
+/**
+ * The message if it is one of ours and well formed, otherwise undefined.
+ * `yuanwen/analyse` is accepted with any string: its size is checked by the
+ * receiver, which answers an oversized text with a clear error
+ * (`analyseTextError`) instead of silence.
+ */
 export function parseMessage(value: unknown): ExtensionMessage | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const message = value as Record<string, unknown>;
   switch (message.type) {
     case 'yuanwen/report':
       return hasExactKeys(message, ['type']) ? { type: 'yuanwen/report' } : undefined;
-    case 'yuanwen/analysed':
-      if (!hasExactKeys(message, ['type', 'documents', 'deviations', 'heavilyAltered'])) return undefined;
-      if (!isCount(message.documents) || !isCount(message.deviations)) return undefined;
-      if (typeof message.heavilyAltered !== 'boolean') return undefined;
-      return {
-        type: 'yuanwen/analysed',
-        documents: message.documents,
-        deviations: message.deviations,
-        heavilyAltered: message.heavilyAltered,
-      };
+    case 'yuanwen/analyse':
+      if (!hasExactKeys(message, ['type', 'text']) || typeof message.text !== 'string') return undefined;
+      return { type: 'yuanwen/analyse', text: message.text };
+    case 'yuanwen/open-viewer':
+      if (!hasExactKeys(message, ['type', 'documentId', 'clauseId'])) return undefined;
+      if (typeof message.documentId !== 'string' || !ID.test(message.documentId)) return undefined;
+      if (typeof message.clauseId !== 'string' || (message.clauseId !== '' && !ID.test(message.clauseId))) return undefined;
+      return { type: 'yuanwen/open-viewer', documentId: message.documentId, clauseId: message.clauseId };
     default:
       return undefined;
   }
+}
+
+/** Why the background refuses to analyse `text`, or undefined when it will. */
+export function analyseTextError(text: string): string | undefined {
+  if (text.length > MAX_PAGE_TEXT) {
+    return `yuanwen/analyse: page text of ${text.length} characters exceeds the limit of ${MAX_PAGE_TEXT}`;
+  }
+  return undefined;
 }
 
 /** Sent by this extension (a web page or another extension cannot pass this). */
@@ -66,7 +98,18 @@ export function isOwnSender(sender: Runtime.MessageSender, ownId: string): boole
   return sender.id === ownId;
 }
 
+/**
+ * Sent by this extension's content script in a tab: our id, a tab, and a
+ * document that is not one of our own pages (an extension page open in a tab
+ * also has a tab, but its URL is ours).
+ */
+export function isOwnContentScript(sender: Runtime.MessageSender, ownId: string): boolean {
+  if (!isOwnSender(sender, ownId) || typeof sender.tab?.id !== 'number') return false;
+  const url = sender.url ?? '';
+  return /^https?:/.test(url);
+}
+
 /** Sent by this extension's content script in the top frame of a tab. */
 export function isOwnTopFrameContentScript(sender: Runtime.MessageSender, ownId: string): boolean {
-  return isOwnSender(sender, ownId) && typeof sender.tab?.id === 'number' && sender.frameId === 0;
+  return isOwnContentScript(sender, ownId) && sender.frameId === 0;
 }

@@ -3,7 +3,7 @@
  * lives in the browser (per tab), so the service worker keeps no state.
  */
 import { browser } from '../platform/browser';
-import type { PageAnalysed } from '../messages';
+import type { Report } from '../core/report';
 
 const COLOURS = {
   faithful: '#1e7b34',
@@ -12,16 +12,17 @@ const COLOURS = {
 };
 
 /** Badge text: empty (nothing found), ✓ (faithful), ! (heavily altered) or the deviation count. */
-export function badgeFor(summary: PageAnalysed): { text: string; colour: string } {
-  if (summary.documents === 0) return { text: '', colour: COLOURS.faithful };
-  if (summary.heavilyAltered) return { text: '!', colour: COLOURS.heavilyAltered };
-  if (summary.deviations === 0) return { text: '✓', colour: COLOURS.faithful };
-  const text = summary.deviations > 99 ? '99+' : String(summary.deviations);
+export function badgeFor(report: Report): { text: string; colour: string } {
+  if (report.documents.length === 0) return { text: '', colour: COLOURS.faithful };
+  if (report.documents.some((d) => d.heavilyAltered)) return { text: '!', colour: COLOURS.heavilyAltered };
+  const deviations = report.deviations.length;
+  if (deviations === 0) return { text: '✓', colour: COLOURS.faithful };
+  const text = deviations > 99 ? '99+' : String(deviations);
   return { text, colour: COLOURS.deviations };
 }
 
-export async function showPageSummary(tabId: number, summary: PageAnalysed): Promise<void> {
-  const { text, colour } = badgeFor(summary);
+export async function showPageSummary(tabId: number, report: Report): Promise<void> {
+  const { text, colour } = badgeFor(report);
   await browser.action.setBadgeBackgroundColor({ tabId, color: colour });
   await browser.action.setBadgeText({ tabId, text });
 }

@@ -1,24 +1,44 @@
 /**
  * Background (Chrome: service worker, Firefox: event page). It may be stopped
- * at any time, so it keeps no state in globals and registers every listener
- * synchronously at start-up, which is how the browser wakes it for an event.
+ * at any time, so it keeps nothing in globals but caches it can rebuild, and
+ * registers every listener synchronously at start-up, which is how the
+ * browser wakes it for an event.
  */
 import { browser, type Runtime } from '../platform/browser';
-import { isOwnTopFrameContentScript, parseMessage } from '../messages';
+import { analyseTextError, isOwnContentScript, parseMessage, type AnalyseResponse } from '../messages';
 import { showPageSummary } from './action-badge';
+import { analyse } from './analyse';
 import { checkPageAccessOnInstall } from './first-run';
+import { openViewer } from './viewer-tab';
 
 browser.runtime.onInstalled.addListener((details) => {
   void checkPageAccessOnInstall(details);
 });
 
-browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): undefined => {
+/**
+ * Answers with a native promise (an async function): the polyfill and
+ * Chromium deliver only native promises' values to the sender.
+ */
+async function analyseForTab(text: string, sender: Runtime.MessageSender): Promise<AnalyseResponse> {
+  const refused = analyseTextError(text);
+  if (refused) throw new Error(refused);
+  const answer = analyse(text);
+  if (sender.frameId === 0) {
+    // The tab may close before the badge is set; the badge is a nicety.
+    showPageSummary(sender.tab!.id!, answer.report).catch(() => undefined);
+  }
+  return answer;
+}
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
   const message = parseMessage(raw);
-  if (message?.type !== 'yuanwen/analysed') return undefined;
-  if (!isOwnTopFrameContentScript(sender, browser.runtime.id)) return undefined;
-  // Checked by isOwnTopFrameContentScript.
-  const tabId = sender.tab!.id!;
-  // The tab may close before the badge is set; nothing to do about that.
-  showPageSummary(tabId, message).catch(() => undefined);
-  return undefined;
+  if (!message || !isOwnContentScript(sender, browser.runtime.id)) return undefined;
+  switch (message.type) {
+    case 'yuanwen/analyse':
+      return analyseForTab(message.text, sender);
+    case 'yuanwen/open-viewer':
+      return openViewer(message.documentId, message.clauseId, { id: sender.tab?.id, index: sender.tab?.index }).then(() => undefined);
+    default:
+      return undefined;
+  }
 });

@@ -1,36 +1,35 @@
 /**
- * One analysis of the page: gate, extract, check. Keeps the latest result so
- * the report can be answered at any time without redoing the work.
+ * One analysis of the page, split between threads: the content script gates
+ * and extracts the text (main thread, cheap), the background runs the engine
+ * (off the page's main thread) and answers the report with the canonical
+ * texts the cards quote.
  */
-import { createEngine, type Engine } from '../core/engine';
-import { emptyReport, type Report } from '../core/report';
-import { bundledCorpus } from '../bundled-corpus';
+import { browser } from '../platform/browser';
+import { REPORT_SCHEMA } from '../core/report';
 import { extractText, type ExtractedText } from '../page/extract-text';
+import { MAX_PAGE_TEXT, type AnalyseRequest, type AnalyseResponse } from '../messages';
 import { worthAnalysing } from './cjk-gate';
 import { hiddenInLayout } from './hidden';
 
-export interface PageAnalysis {
-  report: Report;
-  /** The text the report's page offsets refer to; undefined when the gate said no. */
-  extracted: ExtractedText | undefined;
+/** The page's text as the engine will see it; undefined when the gate says the page has too little Chinese. */
+export function readPage(document: Document): ExtractedText | undefined {
+  if (!worthAnalysing(document)) return undefined;
+  return extractText(document, { isHidden: hiddenInLayout, readFrames: true });
 }
 
-let engine: Engine | undefined;
-
-/** Built on first need: pages that fail the gate never build the engine or parse the corpus. */
-function sharedEngine(): Engine {
-  engine ??= createEngine(bundledCorpus());
-  return engine;
+function isAnalyseResponse(value: unknown): value is AnalyseResponse {
+  if (typeof value !== 'object' || value === null) return false;
+  const answer = value as Partial<AnalyseResponse>;
+  return answer.report?.schema === REPORT_SCHEMA && typeof answer.canonicalTexts === 'object' && answer.canonicalTexts !== null;
 }
 
-/** Analyses `document` now, synchronously; `timings.totalMs` is the main-thread time it took. */
-export function analysePage(document: Document): PageAnalysis {
-  const started = performance.now();
-  if (!worthAnalysing(document)) {
-    return { report: emptyReport(performance.now() - started), extracted: undefined };
+/** Sends the text to the background's engine. Rejects on a text over the size cap or a malformed answer. */
+export async function analyseInBackground(text: string): Promise<AnalyseResponse> {
+  if (text.length > MAX_PAGE_TEXT) {
+    throw new Error(`page text of ${text.length} characters exceeds the limit of ${MAX_PAGE_TEXT}`);
   }
-  const extracted = extractText(document, { isHidden: hiddenInLayout, readFrames: true });
-  const report = sharedEngine().check(extracted.text);
-  report.timings = { ...report.timings, totalMs: performance.now() - started };
-  return { report, extracted };
+  const request: AnalyseRequest = { type: 'yuanwen/analyse', text };
+  const answer: unknown = await browser.runtime.sendMessage(request);
+  if (!isAnalyseResponse(answer)) throw new Error('the background answered yuanwen/analyse with something else than a report');
+  return answer;
 }

@@ -1,35 +1,56 @@
 /**
  * Text that arrives after load (script-rendered articles, "下一页" loaded in
- * place, infinite scroll): the page is marked stale on mutation and analysed
- * again once it has been quiet for a moment, so a burst of mutations costs
- * one analysis.
+ * place, infinite scroll, single-page navigation): the page is marked stale
+ * on mutation and analysed again once it has been quiet for a moment, so a
+ * burst of mutations costs one analysis. Our own UI's mutations are not page
+ * changes.
  */
 
-/** Quiet time before re-analysing; well inside the 1 s the issue allows after text settles. */
+/**
+ * Quiet time before re-analysing. The issue allows 1 s after the text
+ * settles; analysis itself (extraction, the background's engine, rendering)
+ * takes well under 100 ms on the full Opinion, which leaves a wide margin.
+ */
 export const SETTLE_MS = 400;
 
 export interface PageChanges {
   /** Whether the page changed since the last analysis. */
   readonly stale: boolean;
-  /** Record that an analysis just ran (cancels any scheduled one). */
+  /** Record that an analysis just started (cancels any scheduled one). */
   analysed(): void;
+  /**
+   * Runs `change`, which mutates the page on our behalf (fallback highlight
+   * wrappers), without treating its mutations as page changes.
+   */
+  withoutObserving(change: () => void): void;
   stop(): void;
 }
 
-function insideOwnUi(node: Node): boolean {
+/** An element of ours: the UI host (and anything inside it) or a fallback highlight wrapper. */
+function isOwnNode(node: Node): boolean {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
   return element?.closest('[data-yuanwen-ui]') != null;
 }
 
+function isOwnRecord(record: MutationRecord): boolean {
+  if (isOwnNode(record.target)) return true;
+  if (record.type !== 'childList') return false;
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length > 0 && nodes.every((node) => node.nodeType === 1 && (node as Element).hasAttribute('data-yuanwen-ui'));
+}
+
 /**
  * Calls `onSettled` after the page's content changed and then stayed
- * unchanged for SETTLE_MS. Changes are DOM mutations and frames finishing
- * loading (a same-origin frame's text is read with the page's, and is often
- * not there yet at document_idle).
+ * unchanged for SETTLE_MS. Changes are DOM mutations, a new URL (history
+ * navigation in single-page sites) and frames finishing loading (a
+ * same-origin frame's text is read with the page's, and is often not there
+ * yet at document_idle).
  */
 export function watchPageChanges(document: Document, onSettled: () => void): PageChanges {
   let stale = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const view = document.defaultView;
+  let url = document.location?.href;
 
   const changed = (): void => {
     stale = true;
@@ -37,11 +58,14 @@ export function watchPageChanges(document: Document, onSettled: () => void): Pag
     timer = setTimeout(onSettled, SETTLE_MS);
   };
 
-  const observer = new MutationObserver((records) => {
-    // Our own UI's mutations are not page changes (and would loop forever).
-    if (records.every((record) => insideOwnUi(record.target))) return;
-    changed();
-  });
+  const consider = (records: MutationRecord[]): void => {
+    const urlNow = document.location?.href;
+    const moved = urlNow !== url;
+    url = urlNow;
+    if (moved || !records.every(isOwnRecord)) changed();
+  };
+
+  const observer = new MutationObserver(consider);
   observer.observe(document, { childList: true, subtree: true, characterData: true });
 
   // `load` does not bubble, but a capturing listener on the document sees every frame's.
@@ -50,6 +74,8 @@ export function watchPageChanges(document: Document, onSettled: () => void): Pag
     if (target?.localName === 'iframe' || target?.localName === 'frame') changed();
   };
   document.addEventListener('load', onLoad, true);
+  const onPopState = (): void => consider([]);
+  view?.addEventListener('popstate', onPopState);
 
   return {
     get stale() {
@@ -60,9 +86,20 @@ export function watchPageChanges(document: Document, onSettled: () => void): Pag
       clearTimeout(timer);
       timer = undefined;
     },
+    withoutObserving(change) {
+      // Page mutations queued before ours still count.
+      const pending = observer.takeRecords();
+      if (pending.length > 0) consider(pending);
+      try {
+        change();
+      } finally {
+        observer.takeRecords();
+      }
+    },
     stop() {
       observer.disconnect();
       document.removeEventListener('load', onLoad, true);
+      view?.removeEventListener('popstate', onPopState);
       clearTimeout(timer);
     },
   };

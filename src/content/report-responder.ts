@@ -1,16 +1,17 @@
 /**
  * The message contract `{type:'yuanwen/report'}` → Report (schema 1), used by
- * the popup, the context menu and automated checks. Only this extension may
- * ask; anything else is left for other listeners (returning undefined).
+ * the popup, the context menu, the viewer and automated checks. Only this
+ * extension may ask; anything else is left for other listeners (returning
+ * undefined).
  */
 import { browser, type Runtime } from '../platform/browser';
 import { isOwnSender, parseMessage } from '../messages';
 import type { Report } from '../core/report';
 
-export function answerReportRequests(currentReport: () => Report): void {
+export function answerReportRequests(currentReport: () => Promise<Report>): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<Report> | undefined => {
     const message = parseMessage(raw);
     if (message?.type !== 'yuanwen/report' || !isOwnSender(sender, browser.runtime.id)) return undefined;
-    return Promise.resolve(currentReport());
+    return currentReport();
   });
 }

@@ -2,11 +2,24 @@
  * The one place that touches the WebExtension API object. Everything else
  * imports `browser` and `t` from here, so a change of polyfill or a test
  * double has a single seam.
+ *
+ * Firefox and recent Chromium provide a promise-based `browser` namespace
+ * natively; elsewhere webextension-polyfill wraps `chrome`. Either way the
+ * object is used as is: nothing enumerates it (see polyfill-loader.cjs).
  */
-import browser from 'webextension-polyfill';
+import type Browser from 'webextension-polyfill';
 import type messages from '../../public/_locales/en/messages.json';
+import { loadPolyfill } from './polyfill-loader.cjs';
 
-export { browser };
+type BrowserApi = typeof Browser;
+
+function nativeBrowser(): BrowserApi | undefined {
+  const candidate = (globalThis as { browser?: BrowserApi }).browser;
+  return candidate?.runtime?.id ? candidate : undefined;
+}
+
+export const browser: BrowserApi = nativeBrowser() ?? loadPolyfill();
+
 export type { Runtime, Tabs } from 'webextension-polyfill';
 
 /** Keys of the `_locales` messages; `en` is the reference for the key set. */

@@ -4,10 +4,11 @@
  * corpus, but still) are rendered as text by Preact, never as HTML.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../platform/browser';
+import { browser, t, type Tabs } from '../platform/browser';
 import { hasPageAccess, openFirstRunPage } from '../platform/host-access';
+import { isSiteEnabled, setSiteEnabled, siteOf } from '../platform/site-settings';
 import type { DocumentMatch, Report } from '../core/report';
-import { currentTabReport } from './current-tab-report';
+import { tabReport, targetTab } from './current-tab-report';
 
 type State =
   | { kind: 'checking' }
@@ -32,23 +33,54 @@ function DocumentLine({ match, report }: { match: DocumentMatch; report: Report 
   );
 }
 
+/** The per-site switch: off means the content script reads nothing on this site. */
+function SiteSwitch({ tab, onChange }: { tab: Tabs.Tab; onChange(enabled: boolean): void }) {
+  const site = siteOf(tab.url ?? '');
+  const [enabled, setEnabled] = useState<boolean | undefined>(undefined);
+  useEffect(() => {
+    if (site) void isSiteEnabled(site).then(setEnabled);
+  }, [site]);
+  if (!site || enabled === undefined) return null;
+  const toggle = async (next: boolean) => {
+    await setSiteEnabled(site, next);
+    setEnabled(next);
+    // The page's badge described what Yuanwen read there; off, it reads nothing.
+    if (!next && tab.id !== undefined) await browser.action.setBadgeText({ tabId: tab.id, text: '' });
+    onChange(next);
+  };
+  return (
+    <>
+      <label class="site-switch">
+        <input type="checkbox" checked={enabled} onChange={(e) => void toggle(e.currentTarget.checked)} />
+        {t('popupSiteSwitch', site)}
+      </label>
+      {!enabled && <p class="site-off">{t('popupSiteOff')}</p>}
+    </>
+  );
+}
+
 export function Popup() {
   const [state, setState] = useState<State>({ kind: 'checking' });
+  const [tab, setTab] = useState<Tabs.Tab | undefined>(undefined);
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     (async () => {
       if (!(await hasPageAccess())) return setState({ kind: 'no-access' });
+      const target = await targetTab();
+      setTab(target);
       try {
-        setState({ kind: 'ready', report: await currentTabReport() });
+        setState({ kind: 'ready', report: await tabReport(target) });
       } catch {
         setState({ kind: 'unavailable' });
       }
     })();
-  }, []);
+  }, [generation]);
 
   return (
     <>
       <h1>{t('popupHeading')}</h1>
+      {tab && <SiteSwitch tab={tab} onChange={() => setTimeout(() => setGeneration((g) => g + 1), 100)} />}
       {state.kind === 'checking' && <p>{t('popupChecking')}</p>}
       {state.kind === 'unavailable' && <p>{t('popupUnavailable')}</p>}
       {state.kind === 'no-access' && (

@@ -12,6 +12,12 @@ import type { Report } from '../../src/core/report';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 export const CHROME_DIST = resolve(REPO_ROOT, 'dist', 'chrome');
+/**
+ * The end-to-end test build (`YUANWEN_TEST_BUILD=1`, see vite.config.ts and
+ * src/build-flags.ts): production code with an open shadow root, so tests can
+ * read and drive the page UI, and benchmark marks. tests/e2e/run.ts builds it.
+ */
+export const CHROME_TEST_DIST = resolve(REPO_ROOT, 'dist', 'chrome-test');
 export const FIXTURE_PAGES = resolve(REPO_ROOT, 'tests', 'fixtures', 'pages');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -80,6 +86,11 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
     args: [
+      // The browser's UI language, which the extension's i18n follows. It takes
+      // effect only where Chromium's zh-CN locale pack is installed (Debian:
+      // chromium-l10n); otherwise the UI is en-US and so are our strings, so
+      // tests compare against i18n.getMessage, never against literals.
+      '--lang=zh-CN',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',

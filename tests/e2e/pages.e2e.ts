@@ -80,7 +80,21 @@ describe('faithful reprints', () => {
   });
 });
 
-describe('toolbar badge (content script summary → background)', () => {
+describe('the production build renders into a closed shadow root', () => {
+  it('xinhua-opinion.html: one <yuanwen-ui> outside <body>, its shadow root closed to the page, highlights none', async () => {
+    const page = await openFixture('xinhua-opinion.html');
+    await browser.requestReport(page);
+    const host = await page.evaluate(() => {
+      const hosts = document.querySelectorAll('yuanwen-ui');
+      const element = hosts[0];
+      return { count: hosts.length, parent: element?.parentElement?.localName, shadowRoot: element ? element.shadowRoot : 'missing', marks: performance.getEntriesByType('mark').length };
+    });
+    assert.deepEqual(host, { count: 1, parent: 'html', shadowRoot: null, marks: 0 });
+    await page.close();
+  });
+});
+
+describe('toolbar badge (analysis in the background)', () => {
   const cases: [string, (badge: string) => boolean, string][] = [
     ['xinhua-opinion.html', (b) => b === '✓', '✓'],
     ['altered-reprint.html', (b) => /^[1-9]\d*\+?$/.test(b), 'a deviation count'],

@@ -1,13 +1,15 @@
 /**
  * End-to-end tests in real Chromium with the built extension (npm run build
- * first). Runs every tests/e2e/*.e2e.ts file with node:test, prints the spec
- * report, then one machine-readable last line:
+ * first). Builds the test variant (dist/chrome-test, see vite.config.ts),
+ * runs every tests/e2e/*.e2e.ts file with node:test, prints the spec report,
+ * then one machine-readable last line:
  *
  *   e2e: N passed, N failed
  *
  * Exits non-zero when a test failed or no test ran. Test files run in child
  * processes that inherit tsx's loader from this process.
  */
+import { spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -22,6 +24,17 @@ interface TestEventData {
 }
 
 const HERE = import.meta.dirname;
+
+// The test build: production code with an open shadow root (src/build-flags.ts).
+const build = spawnSync('npx', ['vite', 'build', '--mode', 'chrome', '--logLevel', 'warn'], {
+  cwd: resolve(HERE, '..', '..'),
+  env: { ...process.env, YUANWEN_TEST_BUILD: '1' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (build.status !== 0) {
+  console.log('e2e: 0 passed, 1 failed (the test build failed)');
+  process.exit(1);
+}
 const only = process.argv.slice(2);
 const files = (await readdir(HERE))
   .filter((f) => f.endsWith('.e2e.ts'))

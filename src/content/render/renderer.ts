@@ -1,0 +1,42 @@
+/**
+ * Draws a report on the page: highlights in the text, badges, carets, cards
+ * and the summary in our overlay. Everything is replaced on each render.
+ */
+import { browser } from '../../platform/browser';
+import type { OpenViewerRequest } from '../../messages';
+import type { Report } from '../../core/report';
+import type { TextMap } from '../../page/text-map';
+import { DeviationHighlights } from './highlights';
+import { OverlayHost } from './overlay-host';
+import { planRendering } from './plan';
+
+function openViewer(documentId: string, clauseId: string): void {
+  const request: OpenViewerRequest = { type: 'yuanwen/open-viewer', documentId, clauseId };
+  // The background opens the tab; if it is gone (extension reloaded) there is nothing to do.
+  browser.runtime.sendMessage(request).catch(() => undefined);
+}
+
+export class PageRenderer {
+  private readonly overlay: OverlayHost;
+  private highlights: DeviationHighlights | undefined;
+
+  constructor(private readonly document: Document) {
+    this.overlay = new OverlayHost(document, openViewer);
+  }
+
+  render(report: Report, canonicalTexts: Record<string, string>, map: TextMap): void {
+    if (report.documents.length === 0) {
+      this.clear();
+      return;
+    }
+    const plan = planRendering(report, canonicalTexts, map);
+    this.highlights ??= new DeviationHighlights(this.document, this.overlay.element);
+    this.highlights.show(plan.highlights);
+    this.overlay.show(plan);
+  }
+
+  clear(): void {
+    this.highlights?.clear();
+    this.overlay.clear();
+  }
+}

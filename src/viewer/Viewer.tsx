@@ -1,0 +1,233 @@
+/**
+ * The canonical viewer: one bundled document in full (sections, clauses),
+ * its metadata and provenance (witnesses, collation, variant readings); it
+ * scrolls to and marks the clause named in the address, and, opened from a
+ * page, shows that page's deviations on the canonical text. All text is
+ * rendered by Preact as text, never as HTML.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { t, type MessageKey } from '../platform/browser';
+import { bundledCorpus } from '../bundled-corpus';
+import type { CanonicalDocument, Clause } from '../core/corpus';
+import type { Deviation, DeviationKind, Report } from '../core/report';
+import { parseViewerHash, viewerHash, type ViewerLocation } from './location';
+import { reportOfTab } from './page-report';
+
+type PageState = { kind: 'none' } | { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; report: Report };
+
+const KIND_KEYS: Record<DeviationKind, MessageKey> = {
+  substitution: 'kindSubstitution',
+  insertion: 'kindInsertion',
+  omission: 'kindOmission',
+  reorder: 'kindReorder',
+  marker: 'kindMarker',
+};
+
+function useLocationHash(): ViewerLocation {
+  const [location, setLocation] = useState(() => parseViewerHash(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setLocation(parseViewerHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return location;
+}
+
+function clauseDomId(clauseId: string): string {
+  return `clause-${clauseId}`;
+}
+
+/** Deviations drawn inside the text (the others are listed under their clause). */
+const INLINE: ReadonlySet<DeviationKind> = new Set(['substitution', 'insertion', 'omission']);
+
+function inClause(clause: Clause, d: Deviation): boolean {
+  if (d.canonicalStart === d.canonicalEnd) return clause.start <= d.canonicalStart && d.canonicalStart < clause.end;
+  return d.canonicalStart < clause.end && d.canonicalEnd > clause.start;
+}
+
+function ClauseText({ doc, clause, deviations }: { doc: CanonicalDocument; clause: Clause; deviations: Deviation[] }) {
+  const inline = deviations.filter((d) => INLINE.has(d.kind)).sort((a, b) => a.canonicalStart - b.canonicalStart);
+  const pieces = [];
+  let at = clause.start;
+  for (const d of inline) {
+    const start = Math.max(d.canonicalStart, at);
+    const end = Math.min(d.canonicalEnd, clause.end);
+    if (start > at) pieces.push(doc.text.slice(at, start));
+    const key = `${d.kind}-${d.canonicalStart}-${d.pageStart}`;
+    if (d.kind === 'insertion') {
+      pieces.push(
+        <ins class="dev insertion" key={key} title={t('viewerPageInserts')}>
+          {d.pageText}
+        </ins>,
+      );
+    } else if (end > start) {
+      pieces.push(
+        <mark class={`dev ${d.kind}`} key={key} title={d.kind === 'omission' ? t('viewerPageOmits') : `${t('viewerPageReads')}${d.pageText}`}>
+          {doc.text.slice(start, end)}
+        </mark>,
+      );
+      if (d.kind === 'substitution') {
+        pieces.push(
+          <span class="page-reads" key={`${key}-page`}>
+            {t('viewerPageReads')}
+            {d.pageText}
+          </span>,
+        );
+      }
+    }
+    at = Math.max(at, end);
+  }
+  if (at < clause.end) pieces.push(doc.text.slice(at, clause.end));
+  return <>{pieces}</>;
+}
+
+function ClauseBlock(props: { doc: CanonicalDocument; clause: Clause; current: boolean; deviations: Deviation[] }) {
+  const { doc, clause, current, deviations } = props;
+  const notes = deviations.filter((d) => !INLINE.has(d.kind));
+  const Tag = clause.kind === 'heading' ? 'h2' : 'div';
+  return (
+    <Tag
+      id={clauseDomId(clause.id)}
+      class={`clause ${clause.kind}${current ? ' current' : ''}${deviations.length > 0 ? ' deviates' : ''}`}
+      data-clause={clause.id}
+      aria-current={current ? 'location' : undefined}
+      tabIndex={current ? -1 : undefined}
+    >
+      <ClauseText doc={doc} clause={clause} deviations={deviations} />
+      {notes.map((d) => (
+        <span class={`note ${d.kind}`} key={`${d.kind}-${d.pageStart}`}>
+          {t(KIND_KEYS[d.kind])}
+          {d.kind === 'marker' ? `：${d.pageText || '—'}` : ''}
+        </span>
+      ))}
+    </Tag>
+  );
+}
+
+function Provenance({ doc }: { doc: CanonicalDocument }) {
+  return (
+    <section class="provenance" aria-labelledby="provenance-heading">
+      <h2 id="provenance-heading">{t('viewerProvenance')}</h2>
+      <h3>{t('viewerWitnesses')}</h3>
+      <ul>
+        {doc.witnesses.map((w) => (
+          <li key={w.id}>
+            <b>{w.id}</b> {w.description}
+          </li>
+        ))}
+      </ul>
+      <h3>{t('viewerCollation')}</h3>
+      <p>{doc.collation}</p>
+      {doc.variants.length > 0 && (
+        <>
+          <h3>{t('viewerVariants')}</h3>
+          <ul>
+            {doc.variants.map((v) => (
+              <li key={`${v.clause}-${v.rejected}`}>
+                {t('viewerVariant', [v.clause, v.adopted, v.rejectedBy, v.rejected])} {v.note}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function PageStatus({ page, documentId }: { page: PageState; documentId: string }) {
+  if (page.kind === 'none' || page.kind === 'loading') return null;
+  if (page.kind === 'unavailable') return <p class="page-status unavailable">{t('viewerPageUnavailable')}</p>;
+  const match = page.report.documents.find((d) => d.id === documentId);
+  if (!match) return <p class="page-status unavailable">{t('viewerPageUnavailable')}</p>;
+  const count = page.report.deviations.filter((d) => d.documentId === documentId).length;
+  if (match.heavilyAltered) return <p class="page-status altered">{t('viewerPageAltered')}</p>;
+  if (count === 0) return <p class="page-status faithful">{t('viewerPageFaithful')}</p>;
+  return <p class="page-status deviations">{t('viewerPageDeviations', String(count))}</p>;
+}
+
+export function Viewer() {
+  const location = useLocationHash();
+  const [page, setPage] = useState<PageState>({ kind: 'none' });
+  const doc = bundledCorpus().documents.find((d) => d.id === location.documentId);
+
+  useEffect(() => {
+    if (location.tabId === undefined) return setPage({ kind: 'none' });
+    setPage({ kind: 'loading' });
+    let current = true;
+    void reportOfTab(location.tabId).then((report) => {
+      if (current) setPage(report ? { kind: 'ready', report } : { kind: 'unavailable' });
+    });
+    return () => {
+      current = false;
+    };
+  }, [location.tabId]);
+
+  useEffect(() => {
+    document.title = doc ? t('viewerDocumentTitle', doc.title) : t('extensionName');
+  }, [doc]);
+
+  // Scroll to the clause once the text is there (and again when the page's marks arrive and move it).
+  useEffect(() => {
+    if (!location.clauseId) return;
+    const target = document.getElementById(clauseDomId(location.clauseId));
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus({ preventScroll: true });
+  }, [location.documentId, location.clauseId, page.kind]);
+
+  if (!location.documentId) return <main class="empty">{t('viewerNoDocument')}</main>;
+  if (!doc) return <main class="empty">{t('viewerNotFound', location.documentId)}</main>;
+
+  const deviations = page.kind === 'ready' ? page.report.deviations.filter((d) => d.documentId === doc.id) : [];
+  const goTo = (clauseId: string) => {
+    window.location.hash = viewerHash({ ...location, clauseId });
+  };
+
+  return (
+    <div class="layout">
+      <nav class="contents" aria-labelledby="contents-heading">
+        <h2 id="contents-heading">{t('viewerContents')}</h2>
+        <ul>
+          {doc.sections.map((s) => (
+            <li key={s.id}>
+              <button type="button" onClick={() => goTo(s.clauseIds[0])}>
+                {s.label ? `${s.label}${s.heading}` : t('clausePreamble')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main>
+        <header>
+          <h1>{doc.title}</h1>
+          <dl class="metadata">
+            <dt>{t('viewerIssuer')}</dt>
+            <dd>{doc.issuer}</dd>
+            {doc.number && (
+              <>
+                <dt>{t('viewerNumber')}</dt>
+                <dd>{doc.number}</dd>
+              </>
+            )}
+            <dt>{t('viewerDate')}</dt>
+            <dd>{doc.date}</dd>
+            <dt>{t('viewerPublisher')}</dt>
+            <dd>{doc.publisher}</dd>
+          </dl>
+          <PageStatus page={page} documentId={doc.id} />
+        </header>
+        <article class="document">
+          {doc.clauses.map((clause) => (
+            <ClauseBlock
+              key={clause.id}
+              doc={doc}
+              clause={clause}
+              current={clause.id === location.clauseId}
+              deviations={deviations.filter((d) => inClause(clause, d))}
+            />
+          ))}
+        </article>
+        <Provenance doc={doc} />
+      </main>
+    </div>
+  );
+}

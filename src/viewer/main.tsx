@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { Viewer } from './Viewer';
+
+render(<Viewer />, document.getElementById('root')!);
