@@ -36,6 +36,11 @@ function mark(name: string, detail?: unknown): void {
   if (TEST_BUILD) performance.mark(name, { detail });
 }
 
+/** Yields to the event loop: what follows runs in a new task, after whatever the page has queued. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 async function analyse(mine: number): Promise<void> {
   changes?.analysed();
   mark('yuanwen:start');
@@ -58,6 +63,9 @@ async function analyse(mine: number): Promise<void> {
   if (lastAnswer?.text === extracted.text) {
     response = lastAnswer.response;
   } else {
+    // Reading and sending a large page are each tens of milliseconds: two tasks, not one long one.
+    await nextTask();
+    if (mine !== generation || !enabled) return;
     const sending = performance.now();
     const answer = analyseInBackground(extracted.text); // serializing the text happens now, on this thread
     sendMs = performance.now() - sending;
