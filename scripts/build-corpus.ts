@@ -1,8 +1,13 @@
-/** Builds generated/corpus.json from corpus/*.txt (run by `npm run build`). */
+/**
+ * Builds generated/corpus.json (documents and fingerprints, for the engine)
+ * and generated/prefilter.json (fingerprints only, for the content script)
+ * from corpus/*.txt; run by `npm run build`.
+ */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCorpus, parseBoilerplate } from '../src/core/corpus-build';
 import { CorpusSourceError } from '../src/core/corpus-source';
+import { buildPrefilter } from '../src/core/prefilter';
 
 const root = join(import.meta.dirname, '..');
 const corpusDir = join(root, 'corpus');
@@ -17,6 +22,7 @@ try {
   );
   mkdirSync(join(root, 'generated'), { recursive: true });
   writeFileSync(join(root, 'generated', 'corpus.json'), JSON.stringify(corpus));
+  writeFileSync(join(root, 'generated', 'prefilter.json'), JSON.stringify(buildPrefilter(corpus.fingerprints)));
   for (const d of corpus.documents) {
     const numbered = d.clauses.filter((c) => c.kind === 'numbered').length;
     const sections = d.sections.filter((s) => s.label !== '').length;

@@ -89,7 +89,14 @@ function addDocument(report: Report, doc: PreparedDocument, page: PreparedPage, 
   const markers: MarkerLink[] = [];
   for (const p of placements) {
     if (!p.marker) continue;
-    markers.push({ documentId, clause: reportLabel(doc, p.clause), label: p.marker.label, pageStart: p.marker.start, pageEnd: p.marker.end });
+    markers.push({
+      documentId,
+      clause: reportLabel(doc, p.clause),
+      clauseId: doc.doc.clauses[p.clause].id,
+      label: p.marker.label,
+      pageStart: p.marker.start,
+      pageEnd: p.marker.end,
+    });
   }
 
   const match = summarize(doc, page, identification, comparison, deviations);

@@ -43,6 +43,8 @@ export interface MarkerLink {
   documentId: string;
   /** Canonical label of the clause linked by content. */
   clause: string;
+  /** Extra field: id of that clause in the corpus (`c15`, `s6h`). */
+  clauseId: string;
   /** The label as printed on the page. */
   label: string;
   pageStart: number;
