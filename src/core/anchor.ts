@@ -18,7 +18,7 @@
  * Speed: `createAnchorer(pageText)` normalizes the page once; each
  * `anchor(selectors)` then costs an `indexOf` and two small context
  * alignments when the quote is still there, and a bit-parallel approximate
- * search (approx-string-match) only when it is not.
+ * search (approx-string-match) in a few windows only when it is not.
  */
 import search from 'approx-string-match';
 import type { CanonicalDocument } from './corpus';
@@ -55,7 +55,8 @@ const SELF_SUPPORT_FULL = 32;
 const MAX_CONTEXT = 64;
 /** Bounds on candidate places, so a one-character quote on a long page stays cheap. */
 const MAX_EXACT = 5_000;
-const MAX_FUZZY = 50;
+const MAX_FUZZY = 200;
+const MAX_SEED_HITS = 20;
 const MAX_CONTEXT_HITS = 10;
 /** Largest alignment matrix for canonical anchoring (pattern × region), in cells. */
 const MAX_ALIGNMENT_CELLS = 8_000_000;
@@ -228,12 +229,19 @@ function anchorIn(page: NormalizedText, selectors: HighlightSelectors): AnchorMa
   const budget = Math.floor(quote.length * MAX_ERROR_RATE);
   if (budget > 0) {
     const seen = new Set(candidates.map((c) => `${c.start}:${c.end}`));
-    for (const m of fuzzyCandidates(text, quote, prefix, suffix, hint, budget)) {
-      const key = `${m.start}:${m.end}`;
-      if (seen.has(key) || m.end <= m.start) continue;
-      seen.add(key);
-      candidates.push(evaluate(m.start, m.end, m.errors));
-    }
+    const add = (found: Found[]) => {
+      for (const m of found) {
+        const key = `${m.start}:${m.end}`;
+        if (seen.has(key) || m.end <= m.start) continue;
+        seen.add(key);
+        candidates.push(evaluate(m.start, m.end, m.errors));
+      }
+    };
+    // Where the passage most likely is first: an edit in place is the common
+    // case, and a candidate whose context agrees settles it. Only then look
+    // for a passage that moved.
+    add(fuzzyCandidates(text, quote, localWindows(text, quote, prefix, suffix, hint, budget), budget));
+    if (!candidates.some((c) => c.rank >= MIN_SCORE)) add(fuzzyCandidates(text, quote, seedWindows(text, quote, budget), budget));
   }
   const chosen = best(candidates.filter((c) => c.confidence >= MIN_SCORE));
   return chosen ? toMatch(page, chosen) : null;
@@ -259,41 +267,75 @@ interface Found {
 }
 
 /**
- * Approximate matches of the quote: the best ones on the whole page, and the
- * best ones near the stored position and next to exact hits of the context.
- * The local searches matter: the search returns only the lowest-error matches
- * of the text it is given, and a look-alike elsewhere with fewer errors must
- * not hide the real, slightly edited passage from the scoring.
+ * Windows of the page where an approximate match of the quote can be. The
+ * page is not searched whole: the bit-parallel search costs about a
+ * millisecond per quote on a long Chinese page, too much for 200 highlights
+ * that have all moved. Searched first, `localWindows`: near the stored
+ * position and next to exact hits of the context. Then `seedWindows`: around
+ * the places where one of `budget + 1` disjoint pieces of the quote occurs
+ * exactly; a match with at most `budget` errors leaves one piece untouched
+ * (pigeonhole), so these windows hold every match (up to `MAX_SEED_HITS`
+ * hits per piece).
+ *
+ * Each window is searched on its own, which matters: the search returns
+ * only the lowest-error matches of the text it is given, and a look-alike
+ * elsewhere with fewer errors must not hide the real, slightly edited
+ * passage from the scoring.
  */
-function fuzzyCandidates(text: string, quote: string, prefix: string, suffix: string, hint: number, budget: number): Found[] {
-  const found: Found[] = [];
-  const within = (from: number, to: number) => {
-    const lo = Math.max(0, from);
-    const hi = Math.min(text.length, to);
-    if (hi - lo < quote.length - budget) return;
-    for (const m of search(text.slice(lo, hi), quote, budget)) found.push({ start: m.start + lo, end: m.end + lo, errors: m.errors });
-  };
-
-  const global = search(text, quote, budget);
-  global.sort((a, b) => Math.abs(a.start - hint) - Math.abs(b.start - hint));
-  found.push(...global.slice(0, MAX_FUZZY));
-
+function localWindows(text: string, quote: string, prefix: string, suffix: string, hint: number, budget: number): [number, number][] {
   const reach = quote.length + budget;
-  within(hint - reach - 64, hint + reach + 64);
+  const windows: [number, number][] = [[hint - reach - 64, hint + reach + 64]];
   const ANCHOR = 16;
   if (prefix.length >= 4) {
     const tail = prefix.slice(-ANCHOR);
     for (let at = text.indexOf(tail), n = 0; at >= 0 && n < MAX_CONTEXT_HITS; at = text.indexOf(tail, at + 1), n++) {
-      within(at + tail.length, at + tail.length + reach + ANCHOR);
+      windows.push([at + tail.length, at + tail.length + reach + ANCHOR]);
     }
   }
   if (suffix.length >= 4) {
     const head = suffix.slice(0, ANCHOR);
     for (let at = text.indexOf(head), n = 0; at >= 0 && n < MAX_CONTEXT_HITS; at = text.indexOf(head, at + 1), n++) {
-      within(at - reach - ANCHOR, at);
+      windows.push([at - reach - ANCHOR, at]);
     }
   }
+  return windows;
+}
+
+function seedWindows(text: string, quote: string, budget: number): [number, number][] {
+  const windows: [number, number][] = [];
+  const pieces = budget + 1;
+  const size = Math.floor(quote.length / pieces);
+  for (let p = 0; p < pieces && size >= 2; p++) {
+    const offset = p * size;
+    const piece = quote.slice(offset, offset + size);
+    for (let at = text.indexOf(piece), n = 0; at >= 0 && n < MAX_SEED_HITS; at = text.indexOf(piece, at + 1), n++) {
+      windows.push([at - offset - budget, at - offset + quote.length + budget]);
+    }
+  }
+  return windows;
+}
+
+function fuzzyCandidates(text: string, quote: string, windows: [number, number][], budget: number): Found[] {
+  const found: Found[] = [];
+  for (const [from, to] of mergeWindows(windows, text.length)) {
+    if (to - from < quote.length - budget) continue;
+    for (const m of search(text.slice(from, to), quote, budget)) found.push({ start: m.start + from, end: m.end + from, errors: m.errors });
+    if (found.length >= MAX_FUZZY) break;
+  }
   return found;
+}
+
+/** Windows clipped to the text, sorted, overlapping ones joined. */
+function mergeWindows(windows: [number, number][], length: number): [number, number][] {
+  const clipped = windows.map(([a, b]): [number, number] => [Math.max(0, a), Math.min(length, b)]).filter(([a, b]) => b > a);
+  clipped.sort((x, y) => x[0] - y[0]);
+  const out: [number, number][] = [];
+  for (const w of clipped) {
+    const last = out[out.length - 1];
+    if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+    else out.push(w);
+  }
+  return out;
 }
 
 /**

@@ -3,6 +3,7 @@
  * changed, never on a look-alike; and canonical anchoring across reprints
  * of the same clause (seeds 000, 001, 003).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CONTEXT_LENGTH,
@@ -86,6 +87,21 @@ describe('re-anchoring on the same page', () => {
     }
   });
 
+  it('finds any described range again on any text, even one made of a few repeated characters', () => {
+    const chars = fc.constantFrom('城', '市', '发', '展', '，', '。', ' ', '\n', 'a', '1');
+    const page = fc.array(chars, { minLength: 1, maxLength: 300 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(page, fc.nat(), fc.nat(), (t, x, y) => {
+        const s = x % t.length;
+        const e = s + 1 + (y % (t.length - s));
+        if (t.slice(s, e).trim() === '') return;
+        const sel = describeRange(t, s, e);
+        expect(anchor(t, sel)).toEqual({ start: sel.position.start, end: sel.position.end, score: 1, exact: true });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('finds a highlight exactly after the page shifted (text added above it)', () => {
     const t = text();
     const sel = selectionOf(t, '建立重点产品碳足迹标识认证制度');
@@ -148,6 +164,20 @@ describe('re-anchoring on the same page', () => {
     const m = anchor(edited, sel)!;
     expect(m).not.toBeNull();
     expect(edited.slice(m.start, m.end)).toBe(sel.quote.exact);
+  });
+
+  it('finds a passage that moved far with its paragraph and was edited on both sides of and inside the quote', () => {
+    const t = text();
+    const paragraph = clauseByLabel(opinion(), '（十一）').text;
+    const sel = selectionOf(t, '建立工业园区集中供能体系，推动废水、余热、固废协同处置全覆盖');
+    const editedParagraph = paragraph
+      .replace('建立重点产品碳足迹标识认证制度。', '建立重点产品碳足迹标识制度。') // the prefix's last characters
+      .replace('集中供能体系', '集中供热体系') // the quote
+      .replace('大力发展绿色建筑', '积极发展绿色建筑'); // the suffix's first characters
+    const moved = t.replace(paragraph, '') + '\n' + editedParagraph;
+    const m = anchor(moved, sel)!;
+    expect(m).not.toBeNull();
+    expect(moved.slice(m.start, m.end)).toBe('建立工业园区集中供热体系，推动废水、余热、固废协同处置全覆盖');
   });
 
   it('is an orphan when the paragraph was rewritten', () => {
