@@ -311,6 +311,24 @@ describe('canonical anchoring across reprints', () => {
     expect(m.pageText).toBe('健全洪涝联防联控机制');
   });
 
+  it('reports words a reprint left out, inside a highlight and as the whole highlight (an empty page range)', () => {
+    const c = canonicalFrom003('国家发展改革委要会同有关部门');
+    const page = seed('001');
+    const report = check(page);
+    const m = anchorCanonical(page, report, c)!;
+    expect(m.changed).toBe(true);
+    expect(m.pageText).toBe('国家发展改革委会同有关部门');
+
+    const p003 = seed('003');
+    const [s] = range(p003, '国家发展改革委要会同有关部门');
+    const only = canonicalAnchorFor(p003, check(p003), documents, s + 7, s + 8)!;
+    expect(only.exact).toBe('要');
+    const gone = anchorCanonical(page, report, only)!;
+    expect(gone).toMatchObject({ changed: true, canonicalText: '要', pageText: '' });
+    expect(gone.start).toBe(gone.end);
+    expect(page.slice(gone.start - 7, gone.start + 2)).toBe('国家发展改革委会同');
+  });
+
   it('shows a （五） highlight on 000, the print edition, unchanged', () => {
     const c = canonicalFrom003('优化产权归集、整合、置换');
     const page = seed('000');
