@@ -56,7 +56,7 @@ export interface CanonicalAnchor {
   documentId: string;
   /** Stable clause id (`c5`, `s9p1`). */
   clauseId: string;
-  /** The clause's canonical label (`（五）`), `''` for unnumbered paragraphs: for display. */
+  /** For display and grouping, as the report labels it: `（五）`; the section's label (`九、`) for headings and unnumbered paragraphs; `''` in the preamble. */
   clause: string;
   canonicalStart: number;
   canonicalEnd: number;
