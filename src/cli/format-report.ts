@@ -70,7 +70,7 @@ export function formatReport(
     lines.push(`  ${style.bold(`《${doc.title}》`)} ${style.dim(`(${doc.id})`)}`);
     lines.push(`  identified ${percent(doc.score)} · coverage ${percent(doc.coverage)} · word for word ${percent(doc.matchRatio)}`);
     if (doc.heavilyAltered) {
-      lines.push(style.warn(`  heavily altered (大量改写): ${deviations.length} deviations; most frequent substitutions:`));
+      lines.push(style.warn(`  heavily altered (大量改写): ${doc.deviationCounts.substitution} substitutions, ${deviations.length} deviations in all; most frequent:`));
       for (const [from, to, n] of doc.topSubstitutions) lines.push(`    ${style.canonical(from)} → ${style.page(to)}  ×${n}`);
     } else if (deviations.length === 0) {
       lines.push('  faithful to the canonical text (与原文一致)');

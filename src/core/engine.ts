@@ -10,7 +10,7 @@ import { compareDocument, type Comparison } from './compare';
 import type { Corpus } from './corpus';
 import { identify, indexCorpus, type FingerprintIndex, type Identification } from './identify';
 import { normalize, toOriginalRange } from './normalize';
-import { emptyReport, type Deviation, type DocumentMatch, type KnownVariant, type MarkerLink, type Report } from './report';
+import { emptyReport, type Deviation, type DeviationKind, type DocumentMatch, type KnownVariant, type MarkerLink, type Report } from './report';
 import { prepareDocument, preparePage, type PreparedDocument, type PreparedPage } from './texts';
 
 /** Below this share of word-for-word text the page is a rewrite: one strong warning. */
@@ -146,6 +146,8 @@ function summarize(
     else pairs.set(key, [d.canonicalText, d.pageText, 1]);
   }
   const topSubstitutions = [...pairs.values()].sort((a, b) => b[2] - a[2]).slice(0, TOP_SUBSTITUTIONS);
+  const deviationCounts: Record<DeviationKind, number> = { substitution: 0, insertion: 0, omission: 0, reorder: 0, marker: 0 };
+  for (const d of deviations) deviationCounts[d.kind]++;
 
   return {
     id: doc.doc.id,
@@ -155,6 +157,7 @@ function summarize(
     matchRatio: round(matchRatio),
     heavilyAltered: matchRatio < HEAVILY_ALTERED_BELOW,
     topSubstitutions,
+    deviationCounts,
     clauses: aligned,
   };
 }

@@ -22,6 +22,8 @@ export interface DocumentMatch {
   heavilyAltered: boolean;
   /** The most frequent substitutions `[canonical, page, count]`, most frequent first. */
   topSubstitutions: [string, string, number][];
+  /** Extra field: how many deviations of each kind this document has on the page. */
+  deviationCounts: Record<DeviationKind, number>;
   /** Aligned page regions per canonical clause (extra field, used for cross-linking). */
   clauses: AlignedClause[];
 }

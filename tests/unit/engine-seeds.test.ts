@@ -290,6 +290,14 @@ describe('seed 002: a spun reprint (synonyms, markers removed, sections renumber
     }
   });
 
+  it('counts its substitutions in the summary, matching the deviations listed', () => {
+    const m = docMatch(report, OPINION);
+    const substitutions = report.deviations.filter((d) => d.kind === 'substitution').length;
+    expect(m.deviationCounts.substitution).toBe(substitutions);
+    expect(substitutions).toBeGreaterThan(200);
+    expect(Object.values(m.deviationCounts).reduce((a, b) => a + b, 0)).toBe(report.deviations.length);
+  });
+
   it('reports each removed clause marker （一）…（二十三） as a marker deviation with empty page text', () => {
     const markers = report.deviations.filter((d) => d.kind === 'marker');
     const removed = markers.filter((d) => d.pageText === '');
