@@ -145,13 +145,75 @@ class TextBuilder {
   }
 }
 
-/** Reads `root` (a Document or an Element) as described in this module's comment. */
-export function extractText(root: Node, options: ExtractOptions = {}): ExtractedText {
-  const isHidden = options.isHidden ?? hiddenByMarkup;
-  const readFrames = options.readFrames ?? false;
-  const out = new TextBuilder();
+/** An element whose children are being read. */
+interface Frame {
+  /** The next child to read, null when done. */
+  next: Node | null;
+  preformatted: boolean;
+  /** A block: a line break after its last child. */
+  block: boolean;
+}
 
-  const readText = (node: Text, preformatted: boolean): void => {
+/**
+ * The walk over the DOM, with an explicit stack so that it can stop between
+ * any two nodes and carry on later (`extractTextInSlices`): the order and
+ * the text are those of a plain recursive walk.
+ */
+class TextWalker {
+  private readonly out = new TextBuilder();
+  private readonly stack: Frame[] = [];
+  private readonly isHidden: (element: Element) => boolean;
+  private readonly readFrames: boolean;
+
+  constructor(root: Node, options: ExtractOptions) {
+    this.isHidden = options.isHidden ?? hiddenByMarkup;
+    this.readFrames = options.readFrames ?? false;
+    if (root.nodeType === DOCUMENT_NODE) {
+      const document = root as Document;
+      const start = document.body ?? document.documentElement;
+      if (start) this.enterElement(start, false);
+    } else if (root.nodeType === ELEMENT_NODE) {
+      this.enterElement(root as Element, false);
+    } else if (root.nodeType === DOCUMENT_FRAGMENT_NODE) {
+      this.stack.push({ next: root.firstChild, preformatted: false, block: false });
+    } else if (root.nodeType === TEXT_NODE) {
+      this.readText(root as Text, false);
+    }
+  }
+
+  /**
+   * Reads nodes until the walk is done (true) or `pause()` says to stop
+   * (false; call again to go on). `pause` is asked every `every` nodes.
+   */
+  run(pause?: () => boolean, every = 64): boolean {
+    const stack = this.stack;
+    let countdown = every;
+    while (stack.length > 0) {
+      if (pause && --countdown <= 0) {
+        if (pause()) return false;
+        countdown = every;
+      }
+      const frame = stack[stack.length - 1];
+      const child = frame.next;
+      if (child === null) {
+        stack.pop();
+        if (frame.block) this.out.lineBreak();
+        continue;
+      }
+      frame.next = child.nextSibling;
+      const type = child.nodeType;
+      if (type === TEXT_NODE || type === CDATA_SECTION_NODE) this.readText(child as Text, frame.preformatted);
+      else if (type === ELEMENT_NODE) this.enterElement(child as Element, frame.preformatted);
+    }
+    return true;
+  }
+
+  finish(): ExtractedText {
+    return this.out.finish();
+  }
+
+  private readText(node: Text, preformatted: boolean): void {
+    const out = this.out;
     const data = node.data;
     if (preformatted) {
       out.copy(node, 0, data.length);
@@ -165,56 +227,71 @@ export function extractText(root: Node, options: ExtractOptions = {}): Extracted
       at = match.index + match[0].length;
     }
     out.copy(node, at, data.length - at);
-  };
+  }
 
-  const readFrame = (frame: Element): void => {
-    let frameDocument: Document | null = null;
-    try {
-      // Null (or a SecurityError in some engines) for cross-origin frames: those stay unread.
-      frameDocument = (frame as HTMLIFrameElement).contentDocument;
-    } catch {
-      frameDocument = null;
-    }
-    if (frameDocument) readChildren(frameDocument.body ?? frameDocument.documentElement, false);
-  };
-
-  const readElement = (element: Element, preformatted: boolean): void => {
+  /** Starts reading an element: its children are read by `run`, then its closing break. */
+  private enterElement(element: Element, preformatted: boolean): void {
     const tag = element.localName;
-    if (excludedByNature(element, tag) || isHidden(element)) return;
+    if (excludedByNature(element, tag) || this.isHidden(element)) return;
     if (tag === 'br') {
-      out.lineBreak();
+      this.out.lineBreak();
       return;
     }
     const block = BLOCKS.has(tag);
-    if (block) out.lineBreak();
+    if (block) this.out.lineBreak();
+    let first: Node | null = null;
+    let pre = preformatted || PREFORMATTED.has(tag);
     if (tag === 'iframe' || tag === 'frame') {
-      if (readFrames) readFrame(element);
+      pre = false;
+      if (this.readFrames) first = frameBody(element)?.firstChild ?? null;
     } else {
-      readChildren(element, preformatted || PREFORMATTED.has(tag));
+      first = element.firstChild;
     }
-    if (block) out.lineBreak();
-  };
-
-  const readChildren = (parent: Node | null, preformatted: boolean): void => {
-    for (let child = parent?.firstChild ?? null; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) {
-        readText(child as Text, preformatted);
-      } else if (child.nodeType === ELEMENT_NODE) {
-        readElement(child as Element, preformatted);
-      }
-    }
-  };
-
-  if (root.nodeType === DOCUMENT_NODE) {
-    const document = root as Document;
-    const start = document.body ?? document.documentElement;
-    if (start) readElement(start, false);
-  } else if (root.nodeType === ELEMENT_NODE) {
-    readElement(root as Element, false);
-  } else if (root.nodeType === DOCUMENT_FRAGMENT_NODE) {
-    readChildren(root, false);
-  } else if (root.nodeType === TEXT_NODE) {
-    readText(root as Text, false);
+    this.stack.push({ next: first, preformatted: pre, block });
   }
-  return out.finish();
+}
+
+/** A same-origin frame's body (or root element); null for cross-origin frames and frames not loaded. */
+function frameBody(frame: Element): Element | null {
+  let frameDocument: Document | null = null;
+  try {
+    // Null (or a SecurityError in some engines) for cross-origin frames: those stay unread.
+    frameDocument = (frame as HTMLIFrameElement).contentDocument;
+  } catch {
+    frameDocument = null;
+  }
+  return frameDocument ? (frameDocument.body ?? frameDocument.documentElement) : null;
+}
+
+/** Reads `root` (a Document, an Element, a fragment or a Text) as described in this module's comment, in one go. */
+export function extractText(root: Node, options: ExtractOptions = {}): ExtractedText {
+  const walker = new TextWalker(root, options);
+  walker.run();
+  return walker.finish();
+}
+
+export interface SliceOptions extends ExtractOptions {
+  /** Asked every few dozen nodes: true when the current slice has run long enough. */
+  shouldYield: () => boolean;
+  /** Gives the main thread back to the page; resolves when the walk may go on. */
+  yieldToPage: () => Promise<void>;
+  /** Asked after each yield: true abandons the walk (a newer analysis started). */
+  cancelled?: () => boolean;
+}
+
+/**
+ * The same text and map as `extractText`, read in slices with the main
+ * thread given back to the page in between (whenever `shouldYield` says so),
+ * so that a very long page never blocks it for long. Undefined when
+ * cancelled. The DOM may change between slices; the page-change observer
+ * then asks for a new analysis, and ranges built from a stale map fail
+ * safely.
+ */
+export async function extractTextInSlices(root: Node, options: SliceOptions): Promise<ExtractedText | undefined> {
+  const walker = new TextWalker(root, options);
+  while (!walker.run(options.shouldYield, 32)) {
+    await options.yieldToPage();
+    if (options.cancelled?.()) return undefined;
+  }
+  return walker.finish();
 }

@@ -1,6 +1,8 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { extractText, hiddenByMarkup, type ExtractedText } from '../../src/page/extract-text';
+import { extractText, extractTextInSlices, hiddenByMarkup, type ExtractedText } from '../../src/page/extract-text';
 
 function extract(bodyHtml: string, options?: Parameters<typeof extractText>[1]): ExtractedText & { document: Document } {
   const { document } = parseHTML(`<!doctype html><html><head><title>标题</title></head><body>${bodyHtml}</body></html>`);
@@ -116,5 +118,35 @@ describe('extractText', () => {
   it('returns empty text for an empty or fully hidden page', () => {
     expect(extract('').text).toBe('');
     expect(extract('<div hidden><p>甲</p></div>').text).toBe('');
+  });
+});
+
+describe('extractTextInSlices', () => {
+  const pagesDir = resolve(import.meta.dirname, '../fixtures/pages');
+  const pages = readdirSync(pagesDir).filter((f) => f.endsWith('.html')).sort();
+
+  it.each(pages)('reads %s exactly as extractText does, however often it stops', async (file) => {
+    const { document } = parseHTML(readFileSync(resolve(pagesDir, file), 'utf8'));
+    const whole = extractText(document);
+    let yields = 0;
+    const sliced = await extractTextInSlices(document, { shouldYield: () => true, yieldToPage: async () => void yields++ });
+    expect(sliced!.text).toBe(whole.text);
+    expect(sliced!.map.segments).toEqual(whole.map.segments);
+    if (document.querySelectorAll('*').length > 64) expect(yields).toBeGreaterThan(0);
+  });
+
+  it('matches extractText on nested inline, block, pre and hidden markup', async () => {
+    const html = '<div><h1>一、总体要求</h1><p><strong>（一）</strong>稳妥<em>有序</em>推动<br>续行</p><pre> 保留  空格 </pre><div hidden>藏</div><nav>导航</nav><p>  激 活 城 市  </p></div>'.repeat(40);
+    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    const sliced = await extractTextInSlices(document, { shouldYield: () => true, yieldToPage: async () => undefined });
+    expect(sliced!.text).toBe(extractText(document).text);
+  });
+
+  it('stops when cancelled after a yield', async () => {
+    const { document } = parseHTML(`<!doctype html><html><body>${'<p>段落</p>'.repeat(500)}</body></html>`);
+    let yields = 0;
+    const sliced = await extractTextInSlices(document, { shouldYield: () => true, yieldToPage: async () => void yields++, cancelled: () => yields >= 2 });
+    expect(sliced).toBeUndefined();
+    expect(yields).toBe(2);
   });
 });
