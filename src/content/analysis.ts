@@ -1,20 +1,56 @@
 /**
  * One analysis of the page, split between threads: the content script gates
- * and extracts the text (main thread, cheap), the background runs the engine
- * (off the page's main thread) and answers the report with the canonical
- * texts the cards quote.
+ * and extracts the text (main thread, in slices that yield to the page), the
+ * background runs the engine (off the page's main thread) and answers the
+ * report with the canonical texts the cards quote.
  */
 import { browser } from '../platform/browser';
 import { REPORT_SCHEMA } from '../core/report';
-import { extractText, type ExtractedText } from '../page/extract-text';
+import { extractText, extractTextInSlices, type ExtractedText } from '../page/extract-text';
 import { MAX_PAGE_TEXT, type AnalyseRequest, type AnalyseResponse } from '../messages';
-import { worthAnalysing } from './cjk-gate';
+import { hasEnoughHan, rawPageTexts, worthAnalysing } from './cjk-gate';
 import { hiddenInLayout } from './hidden';
+import type { MainThreadClock } from './main-thread';
+import { mightReprint } from './reprint-gate';
 
-/** The page's text as the engine will see it; undefined when the gate says the page has too little Chinese. */
+/**
+ * The page's text as the engine sees it, read in one go; undefined when the
+ * page has too little Chinese. (For reading the page again outside an
+ * analysis; the analysis itself uses `readPageForAnalysis`.)
+ */
 export function readPage(document: Document): ExtractedText | undefined {
   if (!worthAnalysing(document)) return undefined;
   return extractText(document, { isHidden: hiddenInLayout, readFrames: true });
+}
+
+export type PageReading =
+  /** `gateMs`: main-thread ms of the two gates (the rest of the reading is the DOM walk). */
+  | { kind: 'text'; extracted: ExtractedText; gateMs: number }
+  /** Too little Chinese, or nothing a bundled document could be identified from: nothing to read or send. */
+  | { kind: 'nothing'; reason: 'no-chinese' | 'no-reprint'; gateMs: number }
+  /** A newer analysis started meanwhile. */
+  | { kind: 'cancelled' };
+
+/**
+ * The gates, then the text: the cheap Han count and the corpus prefilter on
+ * the raw text the page already has, and only then the walk over the DOM,
+ * in slices timed by `clock`.
+ */
+export async function readPageForAnalysis(document: Document, clock: MainThreadClock, cancelled: () => boolean): Promise<PageReading> {
+  const texts = rawPageTexts(document);
+  if (!hasEnoughHan(texts)) return { kind: 'nothing', reason: 'no-chinese', gateMs: clock.busyMs };
+  const slicing = { shouldYield: clock.shouldYield, yieldToPage: clock.yieldToPage, cancelled };
+  // Reading a very long page's text can use up a slice on its own.
+  if (clock.shouldYield()) {
+    await clock.yieldToPage();
+    if (cancelled()) return { kind: 'cancelled' };
+  }
+  const worth = await mightReprint(texts.length === 1 ? texts[0] : texts.join('\n'), slicing);
+  if (worth === undefined) return { kind: 'cancelled' };
+  const gateMs = clock.busyMs;
+  if (!worth) return { kind: 'nothing', reason: 'no-reprint', gateMs };
+  const extracted = await extractTextInSlices(document, { ...slicing, isHidden: hiddenInLayout, readFrames: true });
+  return extracted ? { kind: 'text', extracted, gateMs } : { kind: 'cancelled' };
 }
 
 function isAnalyseResponse(value: unknown): value is AnalyseResponse {

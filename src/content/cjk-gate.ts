@@ -39,13 +39,29 @@ function sameOriginFrameDocuments(document: Document): Document[] {
   return documents;
 }
 
-/** Whether the document (and its same-origin frames) has enough Han text to analyse. */
-export function worthAnalysing(document: Document, enough = MIN_HAN_CHARACTERS): boolean {
-  let count = countHan(document.body?.textContent ?? '', enough);
-  if (count >= enough) return true;
-  for (const inner of sameOriginFrameDocuments(document)) {
-    count += countHan(inner.body?.textContent ?? '', enough - count);
+/**
+ * The raw text of the document's body and of its same-origin frames'
+ * bodies (`textContent`: a native call, no layout). A superset of what a
+ * reader sees (hidden and script text included): enough to tell whether
+ * the page could be worth reading properly.
+ */
+export function rawPageTexts(document: Document): string[] {
+  const texts = [document.body?.textContent ?? ''];
+  for (const inner of sameOriginFrameDocuments(document)) texts.push(inner.body?.textContent ?? '');
+  return texts;
+}
+
+/** Whether these texts together have at least `enough` Han characters. */
+export function hasEnoughHan(texts: readonly string[], enough = MIN_HAN_CHARACTERS): boolean {
+  let count = 0;
+  for (const text of texts) {
+    count += countHan(text, enough - count);
     if (count >= enough) return true;
   }
   return false;
+}
+
+/** Whether the document (and its same-origin frames) has enough Han text to analyse. */
+export function worthAnalysing(document: Document, enough = MIN_HAN_CHARACTERS): boolean {
+  return hasEnoughHan(rawPageTexts(document), enough);
 }

@@ -14,7 +14,8 @@ import { TEST_BUILD } from '../build-flags';
 import { emptyReport, type Report } from '../core/report';
 import { isSiteEnabled, onSiteSettingsChanged, siteOf } from '../platform/site-settings';
 import type { AnalyseResponse } from '../messages';
-import { analyseInBackground, readPage } from './analysis';
+import { analyseInBackground, readPageForAnalysis } from './analysis';
+import { MainThreadClock } from './main-thread';
 import { watchPageChanges, type PageChanges } from './page-changes';
 import { answerReportRequests } from './report-responder';
 import { PageRenderer } from './render/renderer';
@@ -36,51 +37,49 @@ function mark(name: string, detail?: unknown): void {
   if (TEST_BUILD) performance.mark(name, { detail });
 }
 
-/** Yields to the event loop: what follows runs in a new task, after whatever the page has queued. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 async function analyse(mine: number): Promise<void> {
   changes?.analysed();
   mark('yuanwen:start');
-  const started = performance.now();
-  const extracted = readPage(document);
-  const readMs = performance.now() - started;
-  let mainThreadMs = readMs;
+  const clock = new MainThreadClock();
+  const superseded = (): boolean => mine !== generation || !enabled;
+  const reading = await readPageForAnalysis(document, clock, superseded);
+  if (reading.kind === 'cancelled' || superseded()) return;
+  const readMs = clock.busyMs;
 
-  if (!extracted) {
-    const clearing = performance.now();
+  if (reading.kind === 'nothing') {
+    // Nothing to show (any more: the page may have changed since the last analysis).
     changes?.withoutObserving(() => renderer.clear());
-    latest = emptyReport(mainThreadMs + performance.now() - clearing);
+    latest = emptyReport(clock.busyMs);
     lastAnswer = undefined;
-    mark('yuanwen:done', { totalMs: latest.timings.totalMs, rendered: false });
+    mark('yuanwen:done', { totalMs: latest.timings.totalMs, readMs, gateMs: reading.gateMs, longestSliceMs: clock.longestSliceMs, skipped: reading.reason, rendered: false });
     return;
   }
 
+  const extracted = reading.extracted;
   let response: AnalyseResponse;
   let sendMs = 0;
   if (lastAnswer?.text === extracted.text) {
     response = lastAnswer.response;
   } else {
-    // Reading and sending a large page are each tens of milliseconds: two tasks, not one long one.
-    await nextTask();
-    if (mine !== generation || !enabled) return;
-    const sending = performance.now();
-    const answer = analyseInBackground(extracted.text); // serializing the text happens now, on this thread
-    sendMs = performance.now() - sending;
-    mainThreadMs += sendMs;
+    // Sending a large page is tens of milliseconds (the text is serialized now, on this thread): a task of its own.
+    await clock.yieldToPage();
+    if (superseded()) return;
+    const sending = clock.busyMs;
+    const answer = analyseInBackground(extracted.text);
+    sendMs = clock.busyMs - sending;
+    clock.pause();
     response = await answer;
+    clock.resume();
     lastAnswer = { text: extracted.text, response };
   }
-  if (mine !== generation || !enabled) return; // superseded while the engine ran
+  if (superseded()) return; // superseded while the engine ran
 
-  const rendering = performance.now();
+  const rendering = clock.busyMs;
   changes?.withoutObserving(() => renderer.render(response.report, response.canonicalTexts, extracted.map));
-  const renderMs = performance.now() - rendering;
-  mainThreadMs += renderMs;
-  latest = { ...response.report, timings: { ...response.report.timings, totalMs: mainThreadMs } };
-  mark('yuanwen:done', { totalMs: mainThreadMs, readMs, sendMs, renderMs, rendered: response.report.documents.length > 0 });
+  const renderMs = clock.busyMs - rendering;
+  const totalMs = clock.busyMs;
+  latest = { ...response.report, timings: { ...response.report.timings, totalMs } };
+  mark('yuanwen:done', { totalMs, readMs, gateMs: reading.gateMs, sendMs, renderMs, longestSliceMs: clock.longestSliceMs, rendered: response.report.documents.length > 0 });
 }
 
 function analyseNow(): Promise<void> {
