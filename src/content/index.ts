@@ -75,7 +75,14 @@ async function analyse(mine: number): Promise<void> {
   if (superseded()) return; // superseded while the engine ran
 
   const rendering = clock.busyMs;
-  changes?.withoutObserving(() => renderer.render(response.report, response.canonicalTexts, extracted.map));
+  const steps = renderer.renderSteps(response.report, response.canonicalTexts, extracted.map);
+  for (let i = 0; i < steps.length; i++) {
+    if (i > 0 && clock.shouldYield()) {
+      await clock.yieldToPage();
+      if (superseded()) return;
+    }
+    changes?.withoutObserving(steps[i]);
+  }
   const renderMs = clock.busyMs - rendering;
   const totalMs = clock.busyMs;
   latest = { ...response.report, timings: { ...response.report.timings, totalMs } };

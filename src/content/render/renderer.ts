@@ -8,7 +8,7 @@ import type { Report } from '../../core/report';
 import type { TextMap } from '../../page/text-map';
 import { DeviationHighlights } from './highlights';
 import { OverlayHost } from './overlay-host';
-import { planRendering } from './plan';
+import { planRendering, type RenderPlan } from './plan';
 
 function openViewer(documentId: string, clauseId: string): void {
   const request: OpenViewerRequest = { type: 'yuanwen/open-viewer', documentId, clauseId };
@@ -25,14 +25,28 @@ export class PageRenderer {
   }
 
   render(report: Report, canonicalTexts: Record<string, string>, map: TextMap): void {
-    if (report.documents.length === 0) {
-      this.clear();
-      return;
-    }
-    const plan = planRendering(report, canonicalTexts, map);
-    this.highlights ??= new DeviationHighlights(this.document, this.overlay.element);
-    this.highlights.show(plan.highlights);
-    this.overlay.show(plan);
+    for (const step of this.renderSteps(report, canonicalTexts, map)) step();
+  }
+
+  /**
+   * `render` as steps to run in order, each fit for a task of its own: the
+   * marks in the text, then the overlay (badges, summary). On a long page
+   * each is a few tens of milliseconds before the JIT warms up; run apart,
+   * neither makes a long task.
+   */
+  renderSteps(report: Report, canonicalTexts: Record<string, string>, map: TextMap): (() => void)[] {
+    if (report.documents.length === 0) return [() => this.clear()];
+    let plan: RenderPlan | undefined;
+    return [
+      () => {
+        plan = planRendering(report, canonicalTexts, map);
+        this.highlights ??= new DeviationHighlights(this.document, this.overlay.element);
+        this.highlights.show(plan.highlights);
+      },
+      () => {
+        if (plan) this.overlay.show(plan);
+      },
+    ];
   }
 
   clear(): void {
