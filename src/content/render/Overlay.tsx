@@ -55,7 +55,26 @@ function badgeLabel(mark: ClauseMark): string {
   return t('badgeFaithful', name);
 }
 
-type OpenCard = { kind: 'clause'; key: string } | { kind: 'omission'; key: string };
+/**
+ * The open card and where it goes: above its badge when there is room for
+ * it there (so that it does not cover the clause it describes, which runs
+ * on below the badge), else on the side with more room; never taller than
+ * that room.
+ */
+interface OpenCard {
+  kind: 'clause' | 'omission';
+  key: string;
+  above: boolean;
+  /** Room in the window on the chosen side, in CSS pixels. */
+  room: number;
+}
+
+/** Height of a badge drawn above its line (at the left edge), and the gap between a badge's line and the card. */
+const EDGE_BADGE_HEIGHT = 20;
+const CARD_GAP = 6;
+const MIN_CARD_ROOM = 160;
+/** Room above a badge that is enough for most cards: they open above whenever there is this much. */
+const PREFERRED_CARD_ROOM = 280;
 
 function DeviationRows({ deviations }: { deviations: Deviation[] }) {
   const shown = deviations.slice(0, CARD_DEVIATIONS);
@@ -128,12 +147,20 @@ function OmissionCard({ mark }: { mark: OmissionMark }) {
 
 function Summary({ summaries, openViewer }: { summaries: DocumentSummary[]; openViewer: OverlayProps['openViewer'] }) {
   const [dismissed, setDismissed] = useState(false);
+  // Once the reader scrolls, the summary shrinks to its first line (hover or focus shows the rest): it sits over the page's text.
+  const [compact, setCompact] = useState(false);
+  useEffect(() => {
+    if (compact) return;
+    const onScroll = () => setCompact(true);
+    window.addEventListener('scroll', onScroll, { passive: true, once: true });
+    return () => window.removeEventListener('scroll', onScroll);
+  }, [compact]);
   if (dismissed || summaries.length === 0) return null;
   const altered = summaries.some((s) => s.heavilyAltered);
   const deviations = summaries.some((s) => s.deviations > 0);
   const tone = altered ? 'altered' : deviations ? 'deviations' : 'faithful';
   return (
-    <section class={`summary ${tone}`} role="region" aria-label={t('uiRegionLabel')}>
+    <section class={`summary ${tone}${compact ? ' compact' : ''}`} role="region" aria-label={t('uiRegionLabel')}>
       {summaries.map((s) => (
         <div class="document" key={s.documentId}>
           <p class="line" role="status">
@@ -176,9 +203,14 @@ export function Overlay({ plan, layout, openViewer }: OverlayProps) {
   const closeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const anchors = useRef(new Map<string, HTMLButtonElement>());
 
-  const show = (card: OpenCard) => {
+  const show = (kind: OpenCard['kind'], key: string) => {
     clearTimeout(closeTimer.current);
-    setOpen(card);
+    const rect = anchors.current.get(key)?.getBoundingClientRect();
+    const viewportHeight = window.innerHeight;
+    const roomAbove = rect ? rect.top - CARD_GAP - 8 : 0;
+    const roomBelow = rect ? viewportHeight - rect.bottom - CARD_GAP - 8 : viewportHeight;
+    const above = roomAbove >= PREFERRED_CARD_ROOM || (roomAbove > roomBelow && roomAbove >= MIN_CARD_ROOM);
+    setOpen({ kind, key, above, room: Math.max(MIN_CARD_ROOM, above ? roomAbove : roomBelow) });
   };
   const hideSoon = () => {
     clearTimeout(closeTimer.current);
@@ -205,6 +237,9 @@ export function Overlay({ plan, layout, openViewer }: OverlayProps) {
   const cardLeft = cardAt
     ? Math.max(layout.viewportLeft + 8, Math.min(cardAt.x - 24, layout.viewportLeft + layout.viewportWidth - CARD_WIDTH - 12))
     : 0;
+  // Above: the card's bottom edge just over the badge's line (or over the badge, where it sits above the line).
+  const overEdgeBadge = open?.kind === 'clause' && cardAt !== undefined && cardAt.x - layout.viewportLeft < 40;
+  const cardTop = !cardAt ? 0 : open?.above ? cardAt.y - CARD_GAP - (overEdgeBadge ? EDGE_BADGE_HEIGHT : 0) : cardAt.y + cardAt.h + CARD_GAP;
 
   return (
     <div class="root" onKeyDown={onKeyDown}>
@@ -225,9 +260,9 @@ export function Overlay({ plan, layout, openViewer }: OverlayProps) {
             data-clause={mark.clauseId}
             data-document={mark.documentId}
             ref={(el) => void (el ? anchors.current.set(mark.key, el) : anchors.current.delete(mark.key))}
-            onMouseEnter={() => show({ kind: 'clause', key: mark.key })}
+            onMouseEnter={() => show('clause', mark.key)}
             onMouseLeave={hideSoon}
-            onFocus={() => show({ kind: 'clause', key: mark.key })}
+            onFocus={() => show('clause', mark.key)}
             onBlur={hideSoon}
             onClick={() => openViewer(mark.documentId, mark.clauseId)}
           >
@@ -248,9 +283,9 @@ export function Overlay({ plan, layout, openViewer }: OverlayProps) {
             aria-label={t('omissionLabel', clauseName(mark.label))}
             data-clause={mark.clauseId}
             ref={(el) => void (el ? anchors.current.set(mark.key, el) : anchors.current.delete(mark.key))}
-            onMouseEnter={() => show({ kind: 'omission', key: mark.key })}
+            onMouseEnter={() => show('omission', mark.key)}
             onMouseLeave={hideSoon}
-            onFocus={() => show({ kind: 'omission', key: mark.key })}
+            onFocus={() => show('omission', mark.key)}
             onBlur={hideSoon}
             onClick={() => openViewer(mark.documentId, mark.clauseId)}
           >
@@ -261,9 +296,9 @@ export function Overlay({ plan, layout, openViewer }: OverlayProps) {
       {cardAt && (openClause || openOmission) && (
         <div
           id="yuanwen-card"
-          class="card"
           role="tooltip"
-          style={{ left: `${cardLeft}px`, top: `${cardAt.y + cardAt.h + 6}px` }}
+          class={`card ${open!.above ? 'above' : 'below'}`}
+          style={{ left: `${cardLeft}px`, top: `${cardTop}px`, maxHeight: `min(60vh, ${Math.round(open!.room)}px)` }}
           onMouseEnter={keepOpen}
           onMouseLeave={hideSoon}
         >
