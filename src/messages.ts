@@ -43,7 +43,18 @@ export interface OpenViewerRequest {
   clauseId: string;
 }
 
-export type ExtensionMessage = ReportRequest | AnalyseRequest | OpenViewerRequest;
+/**
+ * Popup → a tab's content script: scroll to page text `[pageStart, pageEnd)`
+ * (offsets of the current report; equal for an omission) and flash it.
+ * Answered with `true` when the text was found on the page.
+ */
+export interface ScrollToRequest {
+  type: 'yuanwen/scroll-to';
+  pageStart: number;
+  pageEnd: number;
+}
+
+export type ExtensionMessage = ReportRequest | AnalyseRequest | OpenViewerRequest | ScrollToRequest;
 
 /**
  * The largest page text the background analyses, in UTF-16 code units (2 Mi
@@ -80,6 +91,13 @@ export function parseMessage(value: unknown): ExtensionMessage | undefined {
       if (typeof message.documentId !== 'string' || !ID.test(message.documentId)) return undefined;
       if (typeof message.clauseId !== 'string' || (message.clauseId !== '' && !ID.test(message.clauseId))) return undefined;
       return { type: 'yuanwen/open-viewer', documentId: message.documentId, clauseId: message.clauseId };
+    case 'yuanwen/scroll-to': {
+      if (!hasExactKeys(message, ['type', 'pageStart', 'pageEnd'])) return undefined;
+      const { pageStart, pageEnd } = message;
+      const offset = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0 && x <= MAX_PAGE_TEXT;
+      if (!offset(pageStart) || !offset(pageEnd) || pageEnd < pageStart) return undefined;
+      return { type: 'yuanwen/scroll-to', pageStart, pageEnd };
+    }
     default:
       return undefined;
   }

@@ -18,6 +18,7 @@ import { analyseInBackground, readPageForAnalysis } from './analysis';
 import { MainThreadClock } from './main-thread';
 import { watchPageChanges, type PageChanges } from './page-changes';
 import { answerReportRequests } from './report-responder';
+import { answerScrollRequests } from './scroll-to-deviation';
 import { PageRenderer } from './render/renderer';
 
 const renderer = new PageRenderer(document);
@@ -142,3 +143,5 @@ answerReportRequests(async () => {
   }
   return latest;
 });
+
+answerScrollRequests();

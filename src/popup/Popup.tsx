@@ -1,14 +1,22 @@
 /**
- * The toolbar popup: what the current tab reprints, one line per document.
- * All strings through i18n; page-derived strings (titles come from our own
- * corpus, but still) are rendered as text by Preact, never as HTML.
+ * The toolbar popup for the current tab (or tab ID with `?tab=ID`): the
+ * documents the page reprints, with how much of each it reproduces word for
+ * word and how much of it it covers; the deviations grouped by clause,
+ * canonical and page readings side by side, each a button that scrolls the
+ * page to it; this page's highlights (orphans called out); the site switch.
+ * All strings through i18n; page-derived strings are rendered as text by
+ * Preact, never as HTML.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser, t, type Tabs } from '../platform/browser';
+import { browser, t, type MessageKey, type Tabs } from '../platform/browser';
 import { hasPageAccess, openFirstRunPage } from '../platform/host-access';
 import { isSiteEnabled, setSiteEnabled, siteOf } from '../platform/site-settings';
-import type { DocumentMatch, Report } from '../core/report';
+import { bundledCorpus } from '../bundled-corpus';
+import type { DeviationKind, DocumentMatch, Report } from '../core/report';
+import type { ScrollToRequest } from '../messages';
 import { tabReport, targetTab } from './current-tab-report';
+import { groupDeviations, clip, type DeviationItem } from './deviation-groups';
+import { pageHighlights, type PageHighlight } from './page-highlights';
 
 type State =
   | { kind: 'checking' }
@@ -16,20 +24,173 @@ type State =
   | { kind: 'unavailable' }
   | { kind: 'ready'; report: Report };
 
-function Verdict({ match, deviations }: { match: DocumentMatch; deviations: number }) {
-  if (match.heavilyAltered) return <p class="verdict-altered">{t('popupHeavilyAltered')}</p>;
-  if (deviations === 0) return <p class="verdict-faithful">{t('popupFaithful')}</p>;
-  return <p class="verdict-deviations">{t('popupDeviations', String(deviations))}</p>;
+export const KIND_KEYS: Record<DeviationKind, MessageKey> = {
+  substitution: 'kindSubstitution',
+  insertion: 'kindInsertion',
+  omission: 'kindOmission',
+  reorder: 'kindReorder',
+  marker: 'kindMarker',
+};
+
+export const pageUrl = (path: string) => browser.runtime.getURL(path);
+export const CORPUS_PAGE = 'src/corpus-page/index.html';
+export const LIBRARY_PAGE = 'src/library/index.html';
+
+function percent(x: number): string {
+  return String(Math.round(x * 1000) / 10);
 }
 
-function DocumentLine({ match, report }: { match: DocumentMatch; report: Report }) {
-  const deviations = report.deviations.filter((d) => d.documentId === match.id).length;
+function Verdict({ match, deviations }: { match: DocumentMatch; deviations: number }) {
+  if (match.heavilyAltered) return <p class="verdict verdict-altered">{t('popupHeavilyAltered')}</p>;
+  if (deviations === 0) return <p class="verdict verdict-faithful">{t('popupFaithful')}</p>;
+  return <p class="verdict verdict-deviations">{t('popupDeviations', String(deviations))}</p>;
+}
+
+function DeviationButton({ item, tabId, onResult }: { item: DeviationItem; tabId: number | undefined; onResult(found: boolean): void }) {
+  const d = item.deviation;
+  const kind = t(KIND_KEYS[d.kind]);
+  const scroll = async () => {
+    if (tabId === undefined) return;
+    const request: ScrollToRequest = { type: 'yuanwen/scroll-to', pageStart: d.pageStart, pageEnd: d.pageEnd };
+    const found = await browser.tabs.sendMessage(tabId, request).then(
+      (answer) => answer === true,
+      () => false,
+    );
+    onResult(found);
+  };
   return (
-    <li>
-      <div class="title">《{match.title}》</div>
-      <Verdict match={match} deviations={deviations} />
-      <div class="coverage">{t('popupCoverage', String(Math.round(match.coverage * 100)))}</div>
-    </li>
+    <button
+      type="button"
+      class={`deviation ${d.kind}`}
+      data-page-start={d.pageStart}
+      onClick={() => void scroll()}
+    >
+      <span class="kind">{kind}</span>
+      <span class="reading canonical">
+        <span class="visually-hidden">{t('cardCanonical')}</span>
+        {item.before && <span class="context">…{item.before}</span>}
+        {item.canonical ? <del>{item.canonical}</del> : <span class="empty">{t('popupNothing')}</span>}
+        {item.after && <span class="context">{item.after}…</span>}
+      </span>
+      <span class="reading page">
+        <span class="visually-hidden">{t('cardPage')}</span>
+        {item.before && <span class="context">…{item.before}</span>}
+        {item.page ? <ins>{item.page}</ins> : <span class="empty">{t('popupNothing')}</span>}
+        {item.after && <span class="context">{item.after}…</span>}
+      </span>
+    </button>
+  );
+}
+
+function DocumentSection({ match, report, tabId, index }: { match: DocumentMatch; report: Report; tabId: number | undefined; index: number }) {
+  const [scrollNote, setScrollNote] = useState<string>('');
+  const canonicalText = bundledCorpus().documents.find((d) => d.id === match.id)?.text;
+  const groups = groupDeviations(report, match.id, canonicalText);
+  const count = groups.reduce((n, g) => n + g.items.length, 0);
+  const firstClause = match.clauses[0]?.clauseId ?? '';
+  const viewer = pageUrl(`viewer.html#doc=${encodeURIComponent(match.id)}${firstClause ? `&clause=${firstClause}` : ''}${tabId !== undefined ? `&tab=${tabId}` : ''}`);
+  const headingId = `doc-${index}`;
+  return (
+    <section class="document" aria-labelledby={headingId}>
+      <h2 id={headingId} class="title">
+        《{match.title}》
+      </h2>
+      <Verdict match={match} deviations={count} />
+      <p class="figures">
+        <span class="figure match-ratio">{t('popupMatchRatio', percent(match.matchRatio))}</span>
+        <span class="figure coverage">{t('popupCoverage', percent(match.coverage))}</span>
+      </p>
+      <p>
+        <a href={viewer} target="_blank" rel="noopener">
+          {t('summaryOpenViewer')}
+        </a>
+      </p>
+      {groups.length > 0 && (
+        <>
+          <h3 class="deviations-heading">{t('popupDeviationsHeading')}</h3>
+          <p class="hint" id={`${headingId}-hint`}>
+            {t('popupDeviationsHint')}
+          </p>
+          <div class="columns" aria-hidden="true">
+            <span />
+            <span>{t('cardCanonical')}</span>
+            <span>{t('cardPage')}</span>
+          </div>
+          {groups.map((group) => (
+            <section class="clause-group" key={group.clause} aria-label={group.clause || t('clausePreamble')}>
+              <h4 class="clause-label">{group.clause || t('clausePreamble')}</h4>
+              <ul>
+                {group.items.map((item) => (
+                  <li key={`${item.deviation.kind}-${item.deviation.pageStart}-${item.deviation.canonicalStart}`}>
+                    <DeviationButton item={item} tabId={tabId} onResult={(found) => setScrollNote(found ? '' : t('popupScrollFailed'))} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+          <p class="scroll-note" role="status">
+            {scrollNote}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+const STATUS_KEYS: Record<PageHighlight['status'], MessageKey | undefined> = {
+  anchored: undefined,
+  stored: undefined,
+  orphan: 'highlightOrphan',
+  canonical: 'highlightCanonical',
+};
+
+function HighlightsSection({ tab }: { tab: Tabs.Tab | undefined }) {
+  const [items, setItems] = useState<PageHighlight[] | undefined>(undefined);
+  useEffect(() => {
+    void pageHighlights(tab).then(setItems);
+  }, [tab]);
+  if (!tab || items === undefined) return null;
+  const orphans = items.filter((i) => i.status === 'orphan');
+  const others = items.filter((i) => i.status !== 'orphan');
+  const row = (item: PageHighlight) => {
+    const h = item.highlight;
+    const status = STATUS_KEYS[item.status];
+    const scroll = () => {
+      if (tab.id === undefined) return;
+      const request: ScrollToRequest = { type: 'yuanwen/scroll-to', pageStart: h.selectors.position.start, pageEnd: h.selectors.position.end };
+      void browser.tabs.sendMessage(tab.id, request).catch(() => undefined);
+    };
+    const quote = clip(h.selectors.quote.exact, 60);
+    return (
+      <li key={h.id} class={`highlight ${item.status}`}>
+        <span class={`swatch color-${h.color}`} aria-hidden="true" />
+        <div class="highlight-body">
+          {item.status === 'anchored' || item.status === 'stored' ? (
+            <button type="button" class="link-button quote" onClick={scroll}>
+              「{quote}」<span class="visually-hidden">{t('popupShowHighlight')}</span>
+            </button>
+          ) : (
+            <span class="quote">「{quote}」</span>
+          )}
+          {status && <span class={`status ${item.status}`}>{t(status)}</span>}
+          {h.note && <p class="note">{clip(h.note, 140)}</p>}
+        </div>
+      </li>
+    );
+  };
+  return (
+    <section class="highlights" aria-labelledby="highlights-heading">
+      <h2 id="highlights-heading">{t('popupHighlightsHeading')}</h2>
+      {items.length === 0 && <p class="muted">{t('popupNoHighlights')}</p>}
+      {others.length > 0 && <ul>{others.map(row)}</ul>}
+      {orphans.length > 0 && (
+        <>
+          <h3>{t('popupOrphansHeading', String(orphans.length))}</h3>
+          <p class="hint">{t('popupOrphansHint')}</p>
+          <ul>{orphans.map(row)}</ul>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -51,11 +212,35 @@ function SiteSwitch({ tab, onChange }: { tab: Tabs.Tab; onChange(enabled: boolea
   return (
     <>
       <label class="site-switch">
-        <input type="checkbox" checked={enabled} onChange={(e) => void toggle(e.currentTarget.checked)} />
+        <input type="checkbox" role="switch" checked={enabled} onChange={(e) => void toggle(e.currentTarget.checked)} />
         {t('popupSiteSwitch', site)}
       </label>
       {!enabled && <p class="site-off">{t('popupSiteOff')}</p>}
     </>
+  );
+}
+
+function Links() {
+  return (
+    <nav class="links" aria-label={t('popupLinksLabel')}>
+      <a href={pageUrl(LIBRARY_PAGE)} target="_blank" rel="noopener">
+        {t('libraryTitle')}
+      </a>
+      <a href={pageUrl(CORPUS_PAGE)} target="_blank" rel="noopener">
+        {t('corpusTitle')}
+      </a>
+      <a
+        href={pageUrl('src/options/index.html')}
+        target="_blank"
+        rel="noopener"
+        onClick={(e) => {
+          e.preventDefault();
+          void browser.runtime.openOptionsPage();
+        }}
+      >
+        {t('optionsTitle')}
+      </a>
+    </nav>
   );
 }
 
@@ -79,10 +264,15 @@ export function Popup() {
 
   return (
     <>
-      <h1>{t('popupHeading')}</h1>
+      <header>
+        <h1>{t('popupHeading')}</h1>
+        <Links />
+      </header>
       {tab && <SiteSwitch tab={tab} onChange={() => setTimeout(() => setGeneration((g) => g + 1), 100)} />}
-      {state.kind === 'checking' && <p>{t('popupChecking')}</p>}
-      {state.kind === 'unavailable' && <p>{t('popupUnavailable')}</p>}
+      <div aria-live="polite">
+        {state.kind === 'checking' && <p>{t('popupChecking')}</p>}
+        {state.kind === 'unavailable' && <p>{t('popupUnavailable')}</p>}
+      </div>
       {state.kind === 'no-access' && (
         <>
           <p>{t('popupHostAccessMissing')}</p>
@@ -92,14 +282,17 @@ export function Popup() {
           </button>
         </>
       )}
-      {state.kind === 'ready' && state.report.documents.length === 0 && <p>{t('popupNoDocument')}</p>}
-      {state.kind === 'ready' && state.report.documents.length > 0 && (
-        <ul>
-          {state.report.documents.map((match) => (
-            <DocumentLine key={match.id} match={match} report={state.report} />
-          ))}
-        </ul>
+      {state.kind === 'ready' && state.report.documents.length === 0 && (
+        <div class="nothing">
+          <p class="no-document">{t('popupNoDocument')}</p>
+          <a class="corpus-link" href={pageUrl(CORPUS_PAGE)} target="_blank" rel="noopener">
+            {t('popupCorpusLink')}
+          </a>
+        </div>
       )}
+      {state.kind === 'ready' &&
+        state.report.documents.map((match, i) => <DocumentSection key={match.id} match={match} report={state.report} tabId={tab?.id} index={i} />)}
+      {state.kind !== 'checking' && state.kind !== 'no-access' && <HighlightsSection tab={tab} />}
     </>
   );
 }

@@ -1,6 +1,4 @@
-import { render } from 'preact';
-import { browser } from '../platform/browser';
+import { renderPage } from '../platform/i18n-page';
 import { Popup } from './Popup';
 
-document.documentElement.lang = browser.i18n.getUILanguage();
-render(<Popup />, document.getElementById('root')!);
+void renderPage(() => <Popup />, 'popupHeading');

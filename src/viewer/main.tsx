@@ -1,4 +1,5 @@
-import { render } from 'preact';
+import { renderPage } from '../platform/i18n-page';
 import { Viewer } from './Viewer';
 
-render(<Viewer />, document.getElementById('root')!);
+// In the user's language (options page), with <html lang> set for assistive technology.
+void renderPage(() => <Viewer />);

@@ -1,0 +1,100 @@
+/**
+ * The corpus page: every document bundled with this build, with its
+ * metadata and provenance (the witnesses it was collated from, how they
+ * were collated, the variant readings and how each was settled), each
+ * linking into the canonical viewer: the document, its sections, and the
+ * clause of each variant reading.
+ */
+import { t, browser } from '../platform/browser';
+import { bundledCorpus } from '../bundled-corpus';
+import type { CanonicalDocument } from '../core/corpus';
+
+function viewerUrl(documentId: string, clauseId = ''): string {
+  const params = new URLSearchParams({ doc: documentId });
+  if (clauseId) params.set('clause', clauseId);
+  return browser.runtime.getURL(`viewer.html#${params.toString()}`);
+}
+
+function Document({ doc }: { doc: CanonicalDocument }) {
+  const numbered = doc.clauses.filter((c) => c.kind === 'numbered').length;
+  const sections = doc.sections.filter((s) => s.label !== '').length;
+  const headingId = `doc-${doc.id}`;
+  const clauseIdOf = (label: string) => doc.clauses.find((c) => c.label === label)?.id ?? '';
+  return (
+    <article class="document" aria-labelledby={headingId} data-document={doc.id}>
+      <h2 id={headingId}>
+        <a href={viewerUrl(doc.id)}>《{doc.title}》</a>
+      </h2>
+      <dl class="metadata">
+        <dt>{t('viewerIssuer')}</dt>
+        <dd>{doc.issuer}</dd>
+        {doc.number && (
+          <>
+            <dt>{t('viewerNumber')}</dt>
+            <dd>{doc.number}</dd>
+          </>
+        )}
+        <dt>{t('viewerDate')}</dt>
+        <dd>{doc.date}</dd>
+        <dt>{t('viewerPublisher')}</dt>
+        <dd>{doc.publisher}</dd>
+        <dt>{t('corpusId')}</dt>
+        <dd>
+          <code>{doc.id}</code>
+        </dd>
+        <dt>{t('corpusStructure')}</dt>
+        <dd>{t('corpusStructureValue', [String(sections), String(numbered), String(doc.text.length)])}</dd>
+      </dl>
+      <details>
+        <summary>{t('viewerContents')}</summary>
+        <ul class="contents">
+          {doc.sections.map((s) => (
+            <li key={s.id}>
+              <a href={viewerUrl(doc.id, s.clauseIds[0])}>{s.label ? `${s.label}${s.heading}` : t('clausePreamble')}</a>
+            </li>
+          ))}
+        </ul>
+      </details>
+      <h3>{t('viewerWitnesses')}</h3>
+      <ul class="witnesses">
+        {doc.witnesses.map((w) => (
+          <li key={w.id}>
+            <b>{w.id}</b> {w.description}
+          </li>
+        ))}
+      </ul>
+      <h3>{t('viewerCollation')}</h3>
+      <p>{doc.collation}</p>
+      {doc.variants.length > 0 && (
+        <>
+          <h3>{t('viewerVariants')}</h3>
+          <ul class="variants">
+            {doc.variants.map((v) => (
+              <li key={`${v.clause}-${v.rejected}`}>
+                <a href={viewerUrl(doc.id, clauseIdOf(v.clause))}>{t('viewerVariant', [v.clause, v.adopted, v.rejectedBy, v.rejected])}</a> {v.note}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>
+        <a class="open" href={viewerUrl(doc.id)}>
+          {t('corpusOpenViewer')}
+        </a>
+      </p>
+    </article>
+  );
+}
+
+export function CorpusPage() {
+  const documents = [...bundledCorpus().documents].sort((a, b) => b.date.localeCompare(a.date));
+  return (
+    <>
+      <h1>{t('corpusTitle')}</h1>
+      <p class="intro">{t('corpusIntro', String(documents.length))}</p>
+      {documents.map((doc) => (
+        <Document key={doc.id} doc={doc} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+import { renderPage } from '../platform/i18n-page';
+import { Library } from './Library';
+import { loadColorLabels } from './colors';
+
+void loadColorLabels().then(() =>
+  renderPage(() => <Library />, 'libraryTitle'),
+);

@@ -1,0 +1,4 @@
+import { renderPage } from '../platform/i18n-page';
+import { Options } from './Options';
+
+void renderPage(() => <Options />, 'optionsTitle');

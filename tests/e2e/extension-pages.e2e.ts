@@ -1,0 +1,474 @@
+/**
+ * The extension's own pages in Chromium (issue 6), on the test build: the
+ * popup for a faithful, an altered, a spun and an unrelated page (opened as
+ * `popup.html?tab=ID`), a deviation clicked in the popup scrolling the page;
+ * the options page (import with a progress bar, all or nothing; the site
+ * switch and the language taking effect on pages); the library (Chinese
+ * search through the index, 10,000 highlights, progressive list, editing,
+ * delete with undo); the corpus page; and axe-core on every page.
+ *
+ * Screenshots: docs/screenshots/popup.png and library.png (the README shows
+ * them), the others in test-results/extension-pages/.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, CHROME_TEST_DIST, FIXTURE_PAGES, REPO_ROOT, type ExtensionBrowser } from './extension-browser';
+import { startStaticServer, type StaticServer } from './static-server';
+import { backupJson } from '../../src/core/annotation-export';
+import { createHighlight, type Highlight } from '../../src/core/highlight';
+import { generateHighlights, NEEDLE_NOTE, NEEDLE_WORD } from './extension-pages-data';
+
+const SHOTS = resolve(REPO_ROOT, 'test-results', 'extension-pages');
+const README_SHOTS = resolve(REPO_ROOT, 'docs', 'screenshots');
+const AXE = resolve(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const MANY = 10_000;
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+let base: string;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(README_SHOTS, { recursive: true });
+  server = await startStaticServer(FIXTURE_PAGES);
+  browser = await launchWithExtension({ extensionDir: CHROME_TEST_DIST });
+  base = `chrome-extension://${browser.extensionId}`;
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A UI string as the browser's i18n gives it (its UI language decides which). */
+async function message(key: string, substitutions?: string | string[]): Promise<string> {
+  const worker = await browser.serviceWorker();
+  return worker.evaluate(
+    ({ key, substitutions }) =>
+      (globalThis as unknown as { chrome: { i18n: { getMessage(k: string, s?: string | string[]): string } } }).chrome.i18n.getMessage(key, substitutions),
+    { key, substitutions },
+  );
+}
+
+async function tabIdOf(page: Page): Promise<number> {
+  const worker = await browser.serviceWorker();
+  const id = await worker.evaluate(async (url) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+    return (await api.tabs.query({})).find((t) => t.url === url)?.id;
+  }, page.url());
+  assert.equal(typeof id, 'number', `a tab has url ${page.url()}`);
+  return id!;
+}
+
+/** The popup for a fixture page, opened as a page (`?tab=ID`), once it has the report. */
+async function popupFor(file: string): Promise<{ page: Page; popup: Page; tabId: number }> {
+  const page = await browser.open(server.url(file));
+  await browser.requestReport(page);
+  const tabId = await tabIdOf(page);
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 480, height: 900 });
+  await popup.goto(`${base}/src/popup/index.html?tab=${tabId}`);
+  await popup.locator('.document, .nothing').first().waitFor({ timeout: 10_000 });
+  return { page, popup, tabId };
+}
+
+async function shoot(page: Page, name: string, forReadme = false): Promise<void> {
+  await page.screenshot({ path: resolve(forReadme ? README_SHOTS : SHOTS, `${name}.png`), fullPage: !forReadme });
+}
+
+function overlayLines(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(document.querySelector('yuanwen-ui')?.shadowRoot?.querySelectorAll('.summary .line') ?? [])].map((e) => e.textContent ?? ''));
+}
+
+async function importFile(text: string, replace = false): Promise<Page> {
+  const options = await browser.context.newPage();
+  await options.goto(`${base}/src/options/index.html`);
+  await options.locator('#import-file').waitFor();
+  if (replace) await options.getByLabel(await message('optionsImportReplace')).check();
+  await options.locator('#import-file').setInputFiles({ name: 'highlights.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  return options;
+}
+
+function pageHighlight(url: string, exact: string, note: string, id: string): Highlight {
+  const made = createHighlight(
+    { url, title: '新华网', note, color: 'green', tags: ['对照'], selectors: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: exact.length } } },
+    id,
+  );
+  assert.ok(made.ok);
+  return made.value;
+}
+
+describe('the popup (popup.html?tab=ID)', () => {
+  it('a faithful page: the document, its match ratio and clause coverage, no deviations', async () => {
+    const { page, popup } = await popupFor('xinhua-opinion.html');
+    const report = await browser.requestReport(page);
+    const [match] = report.documents;
+    assert.equal(await popup.locator('.document h2').innerText(), `《${match.title}》`);
+    assert.equal(await popup.locator('.verdict').innerText(), await message('popupFaithful'));
+    const pct = (x: number) => String(Math.round(x * 1000) / 10);
+    assert.equal(await popup.locator('.match-ratio').innerText(), await message('popupMatchRatio', pct(match.matchRatio)));
+    assert.equal(await popup.locator('.coverage').innerText(), await message('popupCoverage', pct(match.coverage)));
+    assert.equal(await popup.locator('button.deviation').count(), 0);
+    await shoot(popup, 'popup-faithful');
+    await popup.close();
+    await page.close();
+  });
+
+  it('an altered page: deviations grouped by clause, canonical and page side by side; a click scrolls the page there and flashes it', async () => {
+    const { page, popup } = await popupFor('altered-reprint.html');
+    const report = await browser.requestReport(page);
+    const deviations = report.deviations.filter((d) => d.documentId === report.documents[0].id);
+    assert.ok(deviations.length > 5);
+    assert.equal(await popup.locator('button.deviation').count(), deviations.length, 'every deviation listed');
+    const clauses = new Set(deviations.map((d) => d.clause || (null as unknown as string)));
+    assert.equal(await popup.locator('.clause-group').count(), clauses.size, 'one group per clause');
+    // A substitution shows both readings.
+    const substitution = deviations.find((d) => d.kind === 'substitution')!;
+    const row = popup.locator(`button.deviation.substitution[data-page-start="${substitution.pageStart}"]`).first();
+    assert.equal(await row.locator('.canonical del').innerText(), substitution.canonicalText);
+    assert.equal(await row.locator('.page ins').innerText(), substitution.pageText);
+    await shoot(popup, 'popup-altered');
+
+    // The last deviation on the page is far below the fold.
+    const last = [...deviations].sort((a, b) => b.pageStart - a.pageStart)[0];
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await popup.locator(`button.deviation[data-page-start="${last.pageStart}"]`).first().click();
+    const scrolled = await eventually(() => page.evaluate(() => window.scrollY), (y) => y > 300);
+    assert.ok(scrolled > 300, `the page scrolled (scrollY ${scrolled})`);
+    const flash = await page.evaluate(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('yuanwen-flash');
+      const range = h ? [...h][0] : undefined;
+      const rect = range?.getBoundingClientRect();
+      return { text: range?.toString() ?? '', top: rect?.top ?? -1, height: window.innerHeight };
+    });
+    assert.ok(flash.text.length > 0, 'the deviation is flashed');
+    if (last.pageEnd > last.pageStart) assert.ok(last.pageText.replace(/\s/g, '').includes(flash.text.replace(/\s/g, '').slice(0, 4)), `flashed ${flash.text}`);
+    assert.ok(flash.top >= 0 && flash.top < flash.height, 'the flashed text is in view');
+    await popup.close();
+    await page.close();
+  });
+
+  it('a spun page: heavily altered', async () => {
+    const { page, popup } = await popupFor('spun-reprint.html');
+    assert.equal(await popup.locator('.verdict').first().innerText(), await message('popupHeavilyAltered'));
+    await shoot(popup, 'popup-spun');
+    await popup.close();
+    await page.close();
+  });
+
+  it('an unrelated page: 未发现已收录的文件, with a link to the corpus page', async () => {
+    const { page, popup } = await popupFor('unrelated-notice.html');
+    assert.equal(await popup.locator('.no-document').innerText(), await message('popupNoDocument'));
+    assert.equal(await popup.locator('a.corpus-link').getAttribute('href'), `${base}/src/corpus-page/index.html`);
+    await shoot(popup, 'popup-unrelated');
+    await popup.close();
+    await page.close();
+  });
+
+  it("lists this page's highlights, and its orphans apart when the page says so", async () => {
+    const page = await browser.open(server.url('xinhua-opinion.html'));
+    await browser.requestReport(page);
+    const here = pageHighlight(page.url(), '推动城市高质量发展', '本页的标注', '0a1b2c3d-0000-4000-8000-000000000001');
+    const gone = pageHighlight(page.url(), '这句话不在本页上出现过', '找不到的标注', '0a1b2c3d-0000-4000-8000-000000000002');
+    const options = await importFile(backupJson([here, gone]));
+    await options.locator('#transfer-result.ok').waitFor({ timeout: 10_000 });
+    await options.close();
+    await page.reload({ waitUntil: 'load' });
+    await browser.requestReport(page);
+    const tabId = await tabIdOf(page);
+    const popup = await browser.context.newPage();
+    await popup.goto(`${base}/src/popup/index.html?tab=${tabId}`);
+    await popup.locator('li.highlight').first().waitFor({ timeout: 10_000 });
+    const text = await popup.locator('.highlights').innerText();
+    assert.ok(text.includes('推动城市高质量发展') && text.includes('本页的标注'));
+    assert.ok(text.includes('这句话不在本页上出现过'));
+    // With the content script's statuses (issue 5) the missing quote is an orphan; without them both are listed as stored.
+    const orphan = await popup.locator('li.highlight.orphan').count();
+    const stored = await popup.locator('li.highlight.stored').count();
+    assert.ok(orphan === 1 || stored === 2, `orphan ${orphan}, stored ${stored}`);
+    await shoot(popup, 'popup-highlights');
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('the options page', () => {
+  it('a malformed import: one clear message, nothing changed', async () => {
+    const options = await importFile('{"format":"yuanwen-backup","version":1,"highlights":[{"id":"nope"}]}', true);
+    await options.locator('#transfer-result.failed').waitFor({ timeout: 10_000 });
+    const text = await options.locator('#transfer-result').innerText();
+    assert.ok(text.startsWith(await message('optionsImportFailed')), text);
+    assert.match(text, /Highlight 1 of 1 is not valid/);
+    await options.reload();
+    assert.equal(await options.locator('#storage-count').innerText(), '2', 'the two highlights of the popup test are still there');
+    await shoot(options, 'options-import-error');
+    await options.close();
+  });
+
+  it(`imports ${MANY.toLocaleString('en')} highlights with a progress bar`, async () => {
+    const options = await importFile(backupJson(generateHighlights(MANY)));
+    await options.locator('#import-progress').waitFor({ timeout: 10_000 });
+    await options.locator('#transfer-result.ok').waitFor({ timeout: 60_000 });
+    assert.equal(await options.locator('#transfer-result').innerText(), await message('optionsImported', String(MANY)));
+    await eventually(() => options.locator('#storage-count').innerText(), (n) => n === String(MANY + 2), 10_000);
+    assert.equal(await options.locator('#storage-count').innerText(), String(MANY + 2));
+    assert.match(await options.locator('#storage-used').innerText(), /\d/);
+    await shoot(options, 'options');
+    await options.close();
+  });
+
+  it('a site switched off in the popup is listed here, and turning it back on here brings Yuanwen back on the page', async () => {
+    const { page, popup } = await popupFor('altered-reprint.html');
+    assert.ok((await overlayLines(page)).length > 0);
+    await popup.locator('.site-switch input').uncheck();
+    await eventually(() => overlayLines(page), (l) => l.length === 0);
+    assert.deepEqual(await overlayLines(page), []);
+    const options = await browser.context.newPage();
+    await options.goto(`${base}/src/options/index.html`);
+    const enable = options.getByRole('button', { name: await message('optionsSiteEnableLabel', '127.0.0.1') });
+    await enable.waitFor({ timeout: 5_000 });
+    await enable.click();
+    const lines = await eventually(() => overlayLines(page), (l) => l.length > 0, 10_000);
+    assert.ok(lines.length > 0, 'the page shows Yuanwen again');
+    assert.equal(await options.getByText(await message('optionsNoSitesOff')).count(), 1);
+    await options.close();
+    await popup.close();
+    await page.close();
+  });
+
+  it('canonical anchoring can be turned off and on (stored for the highlights code)', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`${base}/src/options/index.html`);
+    const toggle = options.locator('#canonical-anchoring');
+    await toggle.waitFor();
+    assert.equal(await toggle.isChecked(), true);
+    await toggle.uncheck();
+    const stored = () =>
+      options.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { canonicalAnchoring?: boolean }>> } } } }).chrome;
+        return (await api.storage.local.get('highlightSettings')).highlightSettings?.canonicalAnchoring;
+      });
+    assert.equal(await eventually(stored, (v) => v === false), false);
+    await toggle.check();
+    assert.equal(await eventually(stored, (v) => v === true), true);
+    await options.close();
+  });
+});
+
+describe('the library', () => {
+  it(`finds a note by a Chinese word inside it among ${MANY.toLocaleString('en')} highlights, within 100 ms, rendering the list in chunks`, async () => {
+    const library = await browser.context.newPage();
+    await library.setViewportSize({ width: 1100, height: 900 });
+    await library.goto(`${base}/src/library/index.html`);
+    await library.locator('.card').first().waitFor({ timeout: 20_000 });
+    assert.equal(await library.locator('.card').count(), 50, 'the first chunk only');
+    await library.locator('.more button').scrollIntoViewIfNeeded();
+    await eventually(() => library.locator('.card').count(), (n) => n >= 100);
+    assert.ok((await library.locator('.card').count()) >= 100, 'the next chunk when the end comes into view');
+
+    await library.locator('#q').fill(NEEDLE_WORD);
+    await eventually(() => library.locator('.card').count(), (n) => n === 1, 5_000);
+    assert.equal(await library.locator('.card .note').innerText(), NEEDLE_NOTE);
+    const ms = Number(await library.locator('#result-count').getAttribute('data-search-ms'));
+    assert.ok(ms <= 100, `search took ${ms} ms`);
+    console.log(`# library search for ${NEEDLE_WORD} among ${MANY + 2}: ${ms} ms`);
+
+    await library.locator('#q').fill('城市更新');
+    await eventually(() => library.locator('#result-count').innerText(), (s) => s !== (''));
+    await library.waitForTimeout(300);
+    await shoot(library, 'library-search');
+    await library.close();
+  });
+
+  it('filters by colour, tag, site and document', async () => {
+    const library = await browser.context.newPage();
+    await library.goto(`${base}/src/library/index.html`);
+    await library.locator('.card').first().waitFor({ timeout: 20_000 });
+    const count = async () => Number((await library.locator('#result-count').innerText()).replace(/\D+/g, ''));
+    const all = await count();
+    await library.locator('#f-color').selectOption('green');
+    const green = await eventually(count, (n) => n < all);
+    assert.ok(green > 0 && green < all);
+    assert.equal(await library.locator('.card .swatch:not(.color-green)').count(), 0);
+    await library.locator('#f-tag').selectOption('韧性');
+    const greenTagged = await eventually(count, (n) => n < green);
+    assert.ok(greenTagged > 0 && greenTagged < green);
+    await library.locator('#f-site').selectOption('news1.example.cn');
+    assert.ok((await eventually(count, (n) => n < greenTagged)) < greenTagged);
+    await library.reload();
+    await library.locator('.card').first().waitFor({ timeout: 20_000 });
+    await library.locator('#f-doc').selectOption('urbanization-plan-2022');
+    await eventually(count, (n) => n < all);
+    const canonical = await library.locator('.card .canonical').allInnerTexts();
+    assert.ok(canonical.length > 0 && canonical.every((t) => t.includes('新型城镇化')), 'only highlights in that document');
+    await library.close();
+  });
+
+  it('edits a note and tags (searchable at once), deletes with undo', async () => {
+    const library = await browser.context.newPage();
+    await library.goto(`${base}/src/library/index.html`);
+    await library.locator('.card').first().waitFor({ timeout: 20_000 });
+    await library.locator('#q').fill(NEEDLE_WORD);
+    await eventually(() => library.locator('.card').count(), (n) => n === 1);
+    const card = library.locator('.card').first();
+    await card.getByRole('button', { name: await message('libraryEdit'), exact: false }).first().click();
+    await card.getByLabel(await message('libraryNote')).fill('改写后的笔记：城乡融合的说法');
+    await card.getByLabel(await message('libraryTagsInput')).fill('复习，重点');
+    await card.getByRole('button', { name: await message('librarySave') }).click();
+    await library.locator('#q').fill('城乡融合的说法');
+    await eventually(() => library.locator('.card .note').allInnerTexts(), (n) => n.includes('改写后的笔记：城乡融合的说法'));
+    assert.deepEqual(await library.locator('.card', { hasText: '改写后的笔记' }).locator('.tags li').allInnerTexts(), ['#复习', '#重点']);
+
+    const before = Number((await library.locator('#result-count').innerText()).replace(/\D+/g, ''));
+    await library.locator('.card', { hasText: '改写后的笔记' }).getByRole('button', { name: await message('libraryDelete') }).click();
+    await library.getByRole('button', { name: await message('libraryUndo') }).waitFor();
+    assert.equal(await eventually(() => library.locator('.card', { hasText: '改写后的笔记' }).count(), (n) => n === 0), 0);
+    await library.getByRole('button', { name: await message('libraryUndo') }).click();
+    await eventually(() => library.locator('.card', { hasText: '改写后的笔记' }).count(), (n) => n === 1);
+    assert.equal(Number((await library.locator('#result-count').innerText()).replace(/\D+/g, '')), before);
+    // The source link opens the page at the highlight (a text fragment).
+    assert.match((await library.locator('.card .source a').first().getAttribute('href')) ?? '', /^https:\/\/.+#:~:text=/);
+    await library.close();
+  });
+});
+
+describe('the language setting', () => {
+  const catalog = (lang: string) =>
+    JSON.parse(readFileSync(resolve(REPO_ROOT, 'public', '_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+
+  it('a language pinned in the options applies to every extension page and to the cards on web pages, whatever the browser language', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`${base}/src/options/index.html`);
+    for (const lang of ['zh_CN', 'en']) {
+      const m = catalog(lang);
+      await options.locator(`input[name="language"][value="${lang}"]`).check();
+      await options.locator('h1', { hasText: m.optionsTitle.message }).waitFor({ timeout: 5_000 });
+      assert.equal(await options.evaluate(() => document.documentElement.lang), lang === 'en' ? 'en' : 'zh-CN');
+
+      const { page, popup } = await popupFor('altered-reprint.html');
+      assert.equal(await popup.locator('h1').innerText(), m.popupHeading.message);
+      assert.equal(await popup.locator('.deviations-heading').innerText(), m.popupDeviationsHeading.message);
+      // The content script read the same setting: the page's summary card is in this language.
+      const [line] = await eventually(() => overlayLines(page), (l) => l.length > 0);
+      const expected = m.summaryDeviations.message.split('$')[0];
+      assert.ok(line.startsWith(expected), `card "${line}" starts with "${expected}"`);
+      if (lang === 'zh_CN') {
+        // The README's screenshots, in the extension's default language.
+        await popup.locator('button.deviation').first().waitFor();
+        await shoot(popup, 'popup', true);
+        const library = await browser.context.newPage();
+        await library.setViewportSize({ width: 1100, height: 900 });
+        await library.goto(`${base}/src/library/index.html`);
+        await library.locator('.card').first().waitFor({ timeout: 20_000 });
+        await library.locator('#q').fill('高质量发展');
+        await eventually(() => library.locator('.card mark').count(), (n) => n > 0);
+        await library.locator('#q').blur();
+        await library.waitForTimeout(200);
+        await shoot(library, 'library', true);
+        await library.close();
+      } else {
+        await shoot(popup, 'popup-english');
+      }
+      await popup.close();
+      await page.close();
+    }
+    await options.locator('input[name="language"][value="browser"]').check();
+    await options.locator('h1', { hasText: await message('optionsTitle') }).waitFor({ timeout: 5_000 });
+    await options.close();
+  });
+});
+
+describe('the corpus page', () => {
+  it('lists the bundled documents with metadata and provenance, linking into the viewer', async () => {
+    const corpus = await browser.context.newPage();
+    await corpus.goto(`${base}/src/corpus-page/index.html`);
+    await corpus.locator('article.document').first().waitFor();
+    assert.deepEqual((await corpus.locator('article.document').evaluateAll((els) => els.map((e) => e.getAttribute('data-document')))).sort(), ['urban-opinion-2025', 'urbanization-plan-2022']);
+    const opinion = corpus.locator('article[data-document="urban-opinion-2025"]');
+    assert.ok((await opinion.locator('.witnesses li').count()) >= 2);
+    assert.ok((await opinion.locator('.variants li').count()) >= 1, 'the documented variant reading');
+    await opinion.locator('.variants a').first().click();
+    await corpus.waitForURL(/viewer\.html#doc=urban-opinion-2025&clause=c\d+/);
+    await corpus.locator('.clause.current').waitFor();
+    await corpus.goBack();
+    await corpus.locator('article.document').first().waitFor();
+    await shoot(corpus, 'corpus');
+    await corpus.close();
+  });
+});
+
+describe('accessibility (axe-core)', () => {
+  async function axe(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
+    try {
+      await page.addScriptTag({ path: AXE });
+    } catch {
+      // Extension pages' CSP refuses inline scripts: evaluate the same source instead.
+    }
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
+    return page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    });
+  }
+
+  const serious = <T extends { impact: string }>(vs: T[]): T[] => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+
+  it('no serious or critical violations on the popup, library, options, corpus and viewer pages', async () => {
+    const { page, popup, tabId } = await popupFor('altered-reprint.html');
+    const pages: [string, Page][] = [['popup', popup]];
+    const open = async (name: string, path: string, ready: string) => {
+      const p = await browser.context.newPage();
+      await p.goto(`${base}/${path}`);
+      await p.locator(ready).first().waitFor({ timeout: 20_000 });
+      pages.push([name, p]);
+    };
+    await open('library', 'src/library/index.html', '.card');
+    await open('options', 'src/options/index.html', '#storage-count');
+    await open('corpus', 'src/corpus-page/index.html', 'article.document');
+    await open('viewer', `viewer.html#doc=urban-opinion-2025&clause=c5&tab=${tabId}`, '.clause.current');
+    const found: string[] = [];
+    for (const [name, p] of pages) {
+      const violations = await axe(p);
+      for (const v of violations) console.log(`# axe ${name}: ${v.impact} ${v.id} (${v.help}) ${v.nodes.join(', ')}`);
+      for (const v of serious(violations)) found.push(`${name}: ${v.impact} ${v.id} — ${v.help} at ${v.nodes.join(', ')}`);
+    }
+    await shoot(pages.find(([n]) => n === 'viewer')![1], 'viewer');
+    assert.deepEqual(found, []);
+    for (const [, p] of pages) await p.close();
+    await page.close();
+  });
+
+  it('keyboard: Tab reaches the deviations in the popup and Enter scrolls the page', async () => {
+    const { page, popup } = await popupFor('altered-reprint.html');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    for (let i = 0; i < 30; i++) {
+      await popup.keyboard.press('Tab');
+      if (await popup.evaluate(() => document.activeElement?.classList.contains('deviation'))) break;
+    }
+    assert.equal(await popup.evaluate(() => document.activeElement?.classList.contains('deviation')), true, 'a deviation button has focus');
+    const outline = await popup.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    assert.notEqual(outline, 'none', 'the focus is visible');
+    await popup.keyboard.press('End');
+    await popup.keyboard.press('Enter');
+    const flashed = await eventually(
+      () => page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('yuanwen-flash')),
+      (x) => x,
+    );
+    assert.equal(flashed, true);
+    await popup.close();
+    await page.close();
+  });
+});
