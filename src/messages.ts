@@ -33,6 +33,12 @@ export interface AnalyseResponse {
    * page's cards quote canonical clauses by the report's canonical offsets.
    */
   canonicalTexts: Record<string, string>;
+  /**
+   * The witnesses of every document in the report, by document id, then
+   * witness id → description: cards name the witness of a known variant by
+   * what it is, not by its id. (Optional: older backgrounds leave it out.)
+   */
+  witnesses?: Record<string, Record<string, string>>;
 }
 
 /** Content script → background: open the canonical viewer at a clause, next to the sender's tab. */

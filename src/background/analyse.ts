@@ -19,10 +19,13 @@ function sharedEngine(): Engine {
 export function analyse(text: string): AnalyseResponse {
   const report = sharedEngine().check(text);
   const canonicalTexts: Record<string, string> = {};
+  const witnesses: Record<string, Record<string, string>> = {};
   const documents = bundledCorpus().documents;
   for (const match of report.documents) {
     const doc = documents.find((d) => d.id === match.id);
-    if (doc) canonicalTexts[doc.id] = doc.text;
+    if (!doc) continue;
+    canonicalTexts[doc.id] = doc.text;
+    witnesses[doc.id] = Object.fromEntries(doc.witnesses.map((w) => [w.id, w.description]));
   }
-  return { report, canonicalTexts };
+  return { report, canonicalTexts, witnesses };
 }

@@ -76,7 +76,7 @@ async function analyse(mine: number): Promise<void> {
   if (superseded()) return; // superseded while the engine ran
 
   const rendering = clock.busyMs;
-  const steps = renderer.renderSteps(response.report, response.canonicalTexts, extracted.map);
+  const steps = renderer.renderSteps(response.report, response.canonicalTexts, extracted.map, response.witnesses);
   for (let i = 0; i < steps.length; i++) {
     if (i > 0 && clock.shouldYield()) {
       await clock.yieldToPage();

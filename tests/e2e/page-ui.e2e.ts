@@ -8,12 +8,13 @@
  * test-results/screenshots/ (artifacts to look at, not pixel assertions).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, CHROME_TEST_DIST, FIXTURE_PAGES, REPO_ROOT, type ExtensionBrowser } from './extension-browser';
 import { startStaticServer, type StaticServer } from './static-server';
+import type { Corpus } from '../../src/core/corpus';
 import type { Report } from '../../src/core/report';
 
 const SCREENSHOTS = resolve(REPO_ROOT, 'test-results', 'screenshots');
@@ -292,7 +293,11 @@ describe('other fixture pages', () => {
     const note = page.locator('yuanwen-ui #yuanwen-card .known-variant');
     await note.waitFor({ timeout: 3_000 });
     const [variant] = report.knownVariants;
-    assert.equal(await note.innerText(), await message('cardKnownVariant', [variant.found, variant.witness, variant.adopted]));
+    // The witness by its description (from the corpus), not by its id ("003").
+    const corpus = JSON.parse(readFileSync(resolve(REPO_ROOT, 'generated', 'corpus.json'), 'utf8')) as Corpus;
+    const witness = corpus.documents.find((d) => d.id === variant.documentId)?.witnesses.find((w) => w.id === variant.witness);
+    assert.ok(witness, `witness ${variant.witness} is in the corpus`);
+    assert.equal(await note.innerText(), await message('cardKnownVariant', [variant.found, witness.description, variant.adopted]));
     await assertTextUnchanged(page);
     await page.close();
   });

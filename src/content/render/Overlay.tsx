@@ -122,7 +122,7 @@ function ClauseCard({ mark }: { mark: ClauseMark }) {
       {mark.state !== 'faithful' && mark.deviations.length > 0 && <DeviationRows deviations={mark.deviations} />}
       {mark.knownVariants.map((v) => (
         <p class="note known-variant" key={`${v.pageStart}`}>
-          {t('cardKnownVariant', [v.found, v.witness, v.adopted])}
+          {t('cardKnownVariant', [v.found, v.witnessName, v.adopted])}
         </p>
       ))}
       <p class="hint">{t('cardOpenHint')}</p>

@@ -23,10 +23,18 @@ export interface ClauseMark {
   canonicalText: string;
   state: ClauseState;
   deviations: Deviation[];
-  knownVariants: KnownVariant[];
+  knownVariants: ShownVariant[];
   /** Where the badge goes: the marker, or the clause's first character. */
   anchor: Range;
 }
+
+/** A known variant as a card shows it: with its witness described, not just named by id. */
+export interface ShownVariant extends KnownVariant {
+  witnessName: string;
+}
+
+/** Per document id, witness id → description (the background sends them with the report). */
+export type WitnessNames = Record<string, Record<string, string>>;
 
 export interface OmissionMark {
   key: string;
@@ -105,12 +113,15 @@ function clauseOf(match: DocumentMatch, deviation: Deviation): AlignedClause | u
   );
 }
 
-export function planRendering(report: Report, canonicalTexts: Record<string, string>, map: TextMap): RenderPlan {
+export function planRendering(report: Report, canonicalTexts: Record<string, string>, map: TextMap, witnesses: WitnessNames = {}): RenderPlan {
   const plan: RenderPlan = { clauses: [], omissions: [], highlights: new Map(), summaries: [] };
   for (const match of report.documents) {
     const canonical = canonicalTexts[match.id] ?? '';
     const deviations = report.deviations.filter((d) => d.documentId === match.id);
-    const variants = report.knownVariants.filter((v) => v.documentId === match.id);
+    const names = witnesses[match.id] ?? {};
+    const variants = report.knownVariants
+      .filter((v) => v.documentId === match.id)
+      .map((v): ShownVariant => ({ ...v, witnessName: names[v.witness] ?? v.witness }));
     const markers = report.markers.filter((m) => m.documentId === match.id);
     const byClause = new Map<AlignedClause, Deviation[]>();
     for (const d of deviations) {

@@ -8,7 +8,7 @@ import type { Report } from '../../core/report';
 import type { TextMap } from '../../page/text-map';
 import { DeviationHighlights } from './highlights';
 import { OverlayHost } from './overlay-host';
-import { planRendering, type RenderPlan } from './plan';
+import { planRendering, type RenderPlan, type WitnessNames } from './plan';
 
 function openViewer(documentId: string, clauseId: string): void {
   const request: OpenViewerRequest = { type: 'yuanwen/open-viewer', documentId, clauseId };
@@ -24,8 +24,8 @@ export class PageRenderer {
     this.overlay = new OverlayHost(document, openViewer);
   }
 
-  render(report: Report, canonicalTexts: Record<string, string>, map: TextMap): void {
-    for (const step of this.renderSteps(report, canonicalTexts, map)) step();
+  render(report: Report, canonicalTexts: Record<string, string>, map: TextMap, witnesses: WitnessNames = {}): void {
+    for (const step of this.renderSteps(report, canonicalTexts, map, witnesses)) step();
   }
 
   /**
@@ -34,12 +34,12 @@ export class PageRenderer {
    * each is a few tens of milliseconds before the JIT warms up; run apart,
    * neither makes a long task.
    */
-  renderSteps(report: Report, canonicalTexts: Record<string, string>, map: TextMap): (() => void)[] {
+  renderSteps(report: Report, canonicalTexts: Record<string, string>, map: TextMap, witnesses: WitnessNames = {}): (() => void)[] {
     if (report.documents.length === 0) return [() => this.clear()];
     let plan: RenderPlan | undefined;
     return [
       () => {
-        plan = planRendering(report, canonicalTexts, map);
+        plan = planRendering(report, canonicalTexts, map, witnesses);
         this.highlights ??= new DeviationHighlights(this.document, this.overlay.element);
         this.highlights.show(plan.highlights);
       },
