@@ -6,6 +6,8 @@
  */
 import type { Runtime } from './platform/browser';
 import type { Report } from './core/report';
+import type { HighlightMessage } from './messages-highlights';
+import { parseHighlightMessage } from './messages-highlights';
 
 /**
  * Asks a tab's content script for its latest report (schema 1). Sent by the
@@ -60,7 +62,7 @@ export interface ScrollToRequest {
   pageEnd: number;
 }
 
-export type ExtensionMessage = ReportRequest | AnalyseRequest | OpenViewerRequest | ScrollToRequest;
+export type ExtensionMessage = ReportRequest | AnalyseRequest | OpenViewerRequest | ScrollToRequest | HighlightMessage;
 
 /**
  * The largest page text the background analyses, in UTF-16 code units (2 Mi
@@ -105,7 +107,7 @@ export function parseMessage(value: unknown): ExtensionMessage | undefined {
       return { type: 'yuanwen/scroll-to', pageStart, pageEnd };
     }
     default:
-      return undefined;
+      return parseHighlightMessage(message);
   }
 }
 
@@ -137,3 +139,21 @@ export function isOwnContentScript(sender: Runtime.MessageSender, ownId: string)
 export function isOwnTopFrameContentScript(sender: Runtime.MessageSender, ownId: string): boolean {
   return isOwnContentScript(sender, ownId) && sender.frameId === 0;
 }
+
+/**
+ * HIGHLIGHT_MESSAGES_BLOCK. Highlights and notes (issue 5): the types, validators and
+ * answers live in src/messages-highlights.ts and are re-exported here.
+ *
+ * To a tab's content script (`tabs.sendMessage`, from our background or pages):
+ *   `yuanwen/highlight-selection` {color?, note?}  highlight the current selection → the stored Highlight
+ *   `yuanwen/highlights`                          this page's highlights → PageHighlight[] (anchored | orphan | canonical)
+ *   `yuanwen/highlight-update` {id, patch}        → the updated Highlight (redrawn)
+ *   `yuanwen/highlight-delete` {id}               → true if it existed (undrawn)
+ * To the background (`runtime.sendMessage`), answered `HighlightResult<T>`:
+ *   from our content script: `yuanwen/highlight-create` {draft}, `yuanwen/highlights-for-page` {clauses},
+ *     and update/delete of highlights made on the sender's page;
+ *   from our extension pages: update/delete of any highlight, `yuanwen/highlights-list` {url?},
+ *     `yuanwen/highlights-for-document` {documentId}, `yuanwen/highlights-export` {format},
+ *     `yuanwen/highlights-import` {text} (all or nothing).
+ */
+export * from './messages-highlights';

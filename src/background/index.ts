@@ -10,9 +10,12 @@ import { showPageSummary } from './action-badge';
 import { analyse } from './analyse';
 import { checkPageAccessOnInstall } from './first-run';
 import { openViewer } from './viewer-tab';
+import { handleHighlightMessage } from './highlights';
+import { createHighlightMenu, listenForHighlightCommands } from './highlights-commands';
 
 browser.runtime.onInstalled.addListener((details) => {
   void checkPageAccessOnInstall(details);
+  createHighlightMenu();
 });
 
 /**
@@ -42,3 +45,10 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       return undefined;
   }
 });
+
+// Highlights and notes: the database's messages (senders checked in ./highlights), the context menu and the shortcut.
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+  const message = parseMessage(raw);
+  return message ? handleHighlightMessage(message, sender) : undefined;
+});
+listenForHighlightCommands();

@@ -19,9 +19,25 @@ import { MainThreadClock } from './main-thread';
 import { watchPageChanges, type PageChanges } from './page-changes';
 import { answerReportRequests } from './report-responder';
 import { answerScrollRequests } from './scroll-to-deviation';
-import { PageRenderer } from './render/renderer';
+import { PageRenderer, openViewer } from './render/renderer';
+import { PageHighlights } from './highlights/controller';
 
 const renderer = new PageRenderer(document);
+/** Highlights and notes (src/content/highlights): re-anchored after every analysis. */
+const highlights = new PageHighlights(
+  document,
+  renderer.overlayHost,
+  async () => {
+    await ready;
+    if (!enabled) return false;
+    for (let pending = running; ; pending = running) {
+      await pending;
+      if (pending === running) break;
+    }
+    return enabled;
+  },
+  openViewer,
+);
 const site = siteOf(location.href);
 
 let enabled = false;
@@ -48,6 +64,7 @@ async function analyse(mine: number): Promise<void> {
   const readMs = clock.busyMs;
 
   if (reading.kind === 'nothing') {
+    highlights.pageAnalysed(undefined, undefined);
     // Nothing to show (any more: the page may have changed since the last analysis).
     changes?.withoutObserving(() => renderer.clear());
     latest = emptyReport(clock.busyMs);
@@ -84,6 +101,7 @@ async function analyse(mine: number): Promise<void> {
     }
     changes?.withoutObserving(steps[i]);
   }
+  highlights.pageAnalysed(extracted, response);
   const renderMs = clock.busyMs - rendering;
   const totalMs = clock.busyMs;
   latest = { ...response.report, timings: { ...response.report.timings, totalMs } };
@@ -105,6 +123,7 @@ function analyseNow(): Promise<void> {
 function start(): void {
   if (enabled) return;
   enabled = true;
+  highlights.start();
   changes = watchPageChanges(document, () => void analyseNow());
   void analyseNow();
 }
@@ -112,6 +131,7 @@ function start(): void {
 function stop(): void {
   if (!enabled) return;
   enabled = false;
+  highlights.stop();
   generation++;
   changes?.stop();
   changes = undefined;

@@ -61,6 +61,9 @@ const MAX_CONTEXT_HITS = 10;
 /** Largest alignment matrix for canonical anchoring (pattern × region), in cells. */
 const MAX_ALIGNMENT_CELLS = 8_000_000;
 
+/** What canonical anchoring needs of a document: its id and full text (a `CanonicalDocument`, or what a content script has). */
+export type CanonicalText = Pick<CanonicalDocument, 'id' | 'text'>;
+
 export interface AnchorMatch {
   /** Page offsets of the highlighted text. */
   start: number;
@@ -92,7 +95,7 @@ export interface Anchorer {
   describe(start: number, end: number): HighlightSelectors;
   anchor(selectors: HighlightSelectors): AnchorMatch | null;
   anchorCanonical(report: Report, canonical: CanonicalAnchor): CanonicalMatch | null;
-  canonicalAnchorFor(report: Report, documents: readonly CanonicalDocument[], start: number, end: number): CanonicalAnchor | null;
+  canonicalAnchorFor(report: Report, documents: readonly CanonicalText[], start: number, end: number): CanonicalAnchor | null;
 }
 
 /** Prepare a page for anchoring many highlights: normalize once. */
@@ -137,7 +140,7 @@ export function anchorCanonical(text: string, report: Report, canonical: Canonic
 export function canonicalAnchorFor(
   text: string,
   report: Report,
-  documents: readonly CanonicalDocument[],
+  documents: readonly CanonicalText[],
   start: number,
   end: number,
 ): CanonicalAnchor | null {
@@ -412,7 +415,7 @@ function anchorCanonicalIn(text: string, page: NormalizedText, report: Report, c
 function canonicalAnchorIn(
   page: NormalizedText,
   report: Report,
-  documents: readonly CanonicalDocument[],
+  documents: readonly CanonicalText[],
   start: number,
   end: number,
 ): CanonicalAnchor | null {

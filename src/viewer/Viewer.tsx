@@ -12,6 +12,8 @@ import type { CanonicalDocument, Clause } from '../core/corpus';
 import type { Deviation, DeviationKind, Report } from '../core/report';
 import { parseViewerHash, viewerHash, type ViewerLocation } from './location';
 import { reportOfTab } from './page-report';
+import { highlightsOfDocument } from './highlights';
+import type { Highlight } from '../core/highlight';
 
 type PageState = { kind: 'none' } | { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; report: Report };
 
@@ -81,8 +83,8 @@ function ClauseText({ doc, clause, deviations }: { doc: CanonicalDocument; claus
   return <>{pieces}</>;
 }
 
-function ClauseBlock(props: { doc: CanonicalDocument; clause: Clause; current: boolean; deviations: Deviation[] }) {
-  const { doc, clause, current, deviations } = props;
+function ClauseBlock(props: { doc: CanonicalDocument; clause: Clause; current: boolean; deviations: Deviation[]; highlights?: Highlight[] }) {
+  const { doc, clause, current, deviations, highlights = [] } = props;
   const notes = deviations.filter((d) => !INLINE.has(d.kind));
   const Tag = clause.kind === 'heading' ? 'h2' : 'div';
   return (
@@ -100,6 +102,19 @@ function ClauseBlock(props: { doc: CanonicalDocument; clause: Clause; current: b
           {d.kind === 'marker' ? `：${d.pageText || '—'}` : ''}
         </span>
       ))}
+      {highlights.length > 0 && (
+        <ul class="highlights" aria-label={t('viewerHighlights')}>
+          {highlights.map((h) => (
+            <li key={h.id} class={`highlight ${h.color}`} data-id={h.id}>
+              <mark>{h.canonical?.exact ?? h.selectors.quote.exact}</mark>
+              {h.note && <span class="note-text">{h.note}</span>}
+              <a class="source" href={h.url} target="_blank" rel="noopener noreferrer">
+                {h.title || h.url}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
     </Tag>
   );
 }
@@ -148,6 +163,7 @@ function PageStatus({ page, documentId }: { page: PageState; documentId: string 
 export function Viewer() {
   const location = useLocationHash();
   const [page, setPage] = useState<PageState>({ kind: 'none' });
+  const [highlights, setHighlights] = useState<Highlight[]>([]);
   const doc = bundledCorpus().documents.find((d) => d.id === location.documentId);
 
   useEffect(() => {
@@ -161,6 +177,14 @@ export function Viewer() {
       current = false;
     };
   }, [location.tabId]);
+
+  useEffect(() => {
+    let current = true;
+    void highlightsOfDocument(location.documentId).then((list) => current && setHighlights(list));
+    return () => {
+      current = false;
+    };
+  }, [location.documentId]);
 
   useEffect(() => {
     document.title = doc ? t('viewerDocumentTitle', doc.title) : t('extensionName');
@@ -223,6 +247,7 @@ export function Viewer() {
               clause={clause}
               current={clause.id === location.clauseId}
               deviations={deviations.filter((d) => inClause(clause, d))}
+              highlights={highlights.filter((h) => h.canonical?.clauseId === clause.id)}
             />
           ))}
         </article>

@@ -22,7 +22,10 @@ function place(range: Range, origin: DOMRect): Point | undefined {
 export class OverlayHost {
   /** The host element, created on first render. */
   private host: HTMLElement | undefined;
+  private shadow: ShadowRoot | undefined;
   private container: HTMLElement | undefined;
+  /** Other parts of the page UI in the same shadow root (the highlights' toolbar, cards and orphan list). */
+  private readonly panels: HTMLElement[] = [];
   private plan: RenderPlan = EMPTY_PLAN;
   private frame = 0;
   private resizeObserver: ResizeObserver | undefined;
@@ -49,6 +52,7 @@ export class OverlayHost {
       const container = this.document.createElement('div');
       shadow.append(style, container);
       this.host = host;
+      this.shadow = shadow;
       this.container = container;
     }
     // Re-attached if the page removed it (some pages rebuild the root element's children).
@@ -73,7 +77,34 @@ export class OverlayHost {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     if (this.container) render(null, this.container);
-    this.host?.remove();
+    // The host stays while another panel shows something.
+    if (!this.panels.some((p) => p.hasChildNodes())) this.host?.remove();
+  }
+
+  /**
+   * A container of its own in our shadow root, styled by `css`, for another
+   * part of the page UI (src/content/highlights). Call `attach()` when it
+   * shows something: the report's rendering may have taken the host off the page.
+   */
+  panel(css: string): HTMLElement {
+    this.ensureHost();
+    const style = this.document.createElement('style');
+    style.textContent = css;
+    const container = this.document.createElement('div');
+    this.shadow!.append(style, container);
+    this.panels.push(container);
+    return container;
+  }
+
+  /** Puts the host on the page (again) if it is not there. */
+  attach(): void {
+    this.ensureHost();
+  }
+
+  /** Whether a node is our host or inside our shadow root. */
+  contains(node: Node): boolean {
+    if (!this.host) return false;
+    return node === this.host || this.host.contains(node) || (this.shadow?.contains(node) ?? false);
   }
 
   private layout(): Layout {

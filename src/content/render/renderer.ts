@@ -10,7 +10,7 @@ import { DeviationHighlights } from './highlights';
 import { OverlayHost } from './overlay-host';
 import { planRendering, type RenderPlan, type WitnessNames } from './plan';
 
-function openViewer(documentId: string, clauseId: string): void {
+export function openViewer(documentId: string, clauseId: string): void {
   const request: OpenViewerRequest = { type: 'yuanwen/open-viewer', documentId, clauseId };
   // The background opens the tab; if it is gone (extension reloaded) there is nothing to do.
   browser.runtime.sendMessage(request).catch(() => undefined);
@@ -22,6 +22,11 @@ export class PageRenderer {
 
   constructor(private readonly document: Document) {
     this.overlay = new OverlayHost(document, openViewer);
+  }
+
+  /** Our UI host and shadow root, shared with the highlights' UI (src/content/highlights). */
+  get overlayHost(): OverlayHost {
+    return this.overlay;
   }
 
   render(report: Report, canonicalTexts: Record<string, string>, map: TextMap, witnesses: WitnessNames = {}): void {

@@ -1,0 +1,196 @@
+/**
+ * The highlight database's only owner: the background. Content scripts and
+ * extension pages reach it through the messages of src/messages-highlights.ts,
+ * each validated for shape (by `parseMessage`) and for sender here:
+ *
+ * - our content script (top frame of an http(s) tab) may create highlights
+ *   on its own page, read its page's highlights plus the canonical ones for
+ *   the clauses it reprints, and change or delete its page's highlights;
+ * - our extension pages may do everything (list, export, import, viewer).
+ *
+ * Every handler is an async function (a native promise: see
+ * src/storage/highlight-store.ts) and answers a `HighlightResult`. The store
+ * is a module-scope cache: after the service worker is stopped, the next
+ * message opens the database again.
+ */
+import { bundledCorpus } from '../bundled-corpus';
+import { backupJson, toMarkdown, webAnnotationJson } from '../core/annotation-export';
+import { parseImport } from '../core/backup';
+import { createHighlight, type Highlight } from '../core/highlight';
+import { normalizePageUrl } from '../core/page-url';
+import { browser, type Runtime } from '../platform/browser';
+import { readHighlightSettings } from '../platform/highlight-settings';
+import { requestPersistentStorage } from '../storage/highlight-db';
+import { createHighlightStore, HighlightStoreError, type HighlightStore } from '../storage/highlight-store';
+import {
+  BACKGROUND_HIGHLIGHT_MESSAGES,
+  isOwnContentScript,
+  isOwnExtensionPage,
+  type ExportedFile,
+  type ExportFormat,
+  type HighlightMessage,
+  type HighlightResult,
+  type ImportSummary,
+  type PageHighlightsResponse,
+} from '../messages';
+import { VIEWER_PAGE } from './viewer-tab';
+
+let store: HighlightStore | undefined;
+
+function sharedStore(): HighlightStore {
+  if (!store) {
+    store = createHighlightStore();
+    // Never throws; false in a service worker where the API is missing (unlimitedStorage covers the quota).
+    void requestPersistentStorage();
+  }
+  return store;
+}
+
+/** For tests of this module: use another store. */
+export function useHighlightStore(other: HighlightStore): void {
+  store = other;
+}
+
+type Sender = { kind: 'content'; pageUrl: string } | { kind: 'page' };
+
+function classify(sender: Runtime.MessageSender): Sender | undefined {
+  const ownId = browser.runtime.id;
+  if (isOwnContentScript(sender, ownId) && sender.frameId === 0) {
+    const pageUrl = normalizePageUrl(sender.url ?? '');
+    return pageUrl ? { kind: 'content', pageUrl } : undefined;
+  }
+  if (isOwnExtensionPage(sender, ownId, browser.runtime.getURL(''))) return { kind: 'page' };
+  return undefined;
+}
+
+class Refused extends Error {}
+
+async function answer<T>(work: () => Promise<T>): Promise<HighlightResult<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (e) {
+    if (e instanceof HighlightStoreError) return { ok: false, error: e.toJSON() };
+    if (e instanceof Refused) return { ok: false, error: { code: 'refused', message: e.message } };
+    return { ok: false, error: { code: 'unknown', message: e instanceof Error ? e.message : String(e) } };
+  }
+}
+
+/**
+ * The answer to a highlight message for the background, or undefined when
+ * the message is not the background's or its sender may not send it.
+ */
+export function handleHighlightMessage(parsed: { type: string }, sender: Runtime.MessageSender): Promise<HighlightResult<unknown>> | undefined {
+  if (!(BACKGROUND_HIGHLIGHT_MESSAGES as ReadonlySet<string>).has(parsed.type)) return undefined;
+  const message = parsed as HighlightMessage;
+  const from = classify(sender);
+  if (!from) return undefined;
+  const db = sharedStore();
+  switch (message.type) {
+    case 'yuanwen/highlight-create':
+      if (from.kind !== 'content') return undefined;
+      return answer(() => create(db, message.draft, from.pageUrl));
+    case 'yuanwen/highlights-for-page':
+      if (from.kind !== 'content') return undefined;
+      return answer(() => forPage(db, from.pageUrl, message.clauses));
+    case 'yuanwen/highlight-update':
+      return answer(async () => {
+        await mayChange(db, message.id, from);
+        return db.update(message.id, message.patch);
+      });
+    case 'yuanwen/highlight-delete':
+      return answer(async () => {
+        await mayChange(db, message.id, from);
+        return db.remove(message.id);
+      });
+    case 'yuanwen/highlights-list':
+      if (from.kind !== 'page') return undefined;
+      return answer(() => (message.url !== undefined ? db.forPage(message.url) : db.all()));
+    case 'yuanwen/highlights-for-document':
+      if (from.kind !== 'page') return undefined;
+      return answer(() => forDocument(db, message.documentId));
+    case 'yuanwen/highlights-export':
+      if (from.kind !== 'page') return undefined;
+      return answer(() => exportAll(db, message.format));
+    case 'yuanwen/highlights-import':
+      if (from.kind !== 'page') return undefined;
+      return answer(() => importAll(db, message.text));
+    default:
+      return undefined;
+  }
+}
+
+async function create(db: HighlightStore, draft: unknown, pageUrl: string): Promise<Highlight> {
+  const d = draft as { url?: unknown };
+  if (typeof d.url !== 'string' || normalizePageUrl(d.url) !== pageUrl) {
+    throw new Refused('A page may only add highlights to itself.');
+  }
+  const made = createHighlight(draft as Parameters<typeof createHighlight>[0]);
+  if (!made.ok) throw new HighlightStoreError('invalid', `The highlight is not valid: ${made.problems.join('; ')}.`);
+  return db.create(made.value);
+}
+
+/** A content script may change the highlights made on its own page only. */
+async function mayChange(db: HighlightStore, id: string, from: Sender): Promise<void> {
+  if (from.kind === 'page') return;
+  const current = await db.get(id);
+  if (!current) throw new HighlightStoreError('not-found', `There is no highlight ${id} (it may have been deleted in another tab).`);
+  if (current.url !== from.pageUrl) throw new Refused('This highlight was made on another page; change it there or in the library.');
+}
+
+async function forPage(db: HighlightStore, pageUrl: string, clauses: { documentId: string; clauseIds: string[] }[]): Promise<PageHighlightsResponse> {
+  const [page, settings] = await Promise.all([db.forPage(pageUrl), readHighlightSettings().catch(() => undefined)]);
+  const canonicalAnchoring = settings?.canonicalAnchoring ?? true;
+  const canonical: Highlight[] = [];
+  if (canonicalAnchoring) {
+    const seen = new Set(page.map((h) => h.id));
+    for (const { documentId, clauseIds } of clauses) {
+      for (const h of await db.forCanonicalClauses(documentId, clauseIds)) {
+        if (seen.has(h.id) || h.url === pageUrl) continue;
+        seen.add(h.id);
+        canonical.push(h);
+      }
+    }
+  }
+  return { page, canonical, canonicalAnchoring };
+}
+
+async function forDocument(db: HighlightStore, documentId: string): Promise<Highlight[]> {
+  const settings = await readHighlightSettings().catch(() => undefined);
+  if (settings && !settings.canonicalAnchoring) return [];
+  const doc = bundledCorpus().documents.find((d) => d.id === documentId);
+  if (!doc) return [];
+  return db.forCanonicalClauses(documentId, doc.clauses.map((c) => c.id));
+}
+
+const MIME: Record<ExportFormat, string> = {
+  'web-annotation': 'application/ld+json',
+  markdown: 'text/markdown',
+  backup: 'application/json',
+};
+const EXTENSION: Record<ExportFormat, string> = { 'web-annotation': 'jsonld', markdown: 'md', backup: 'json' };
+
+async function exportAll(db: HighlightStore, format: ExportFormat): Promise<ExportedFile> {
+  const all = await db.all();
+  const now = new Date();
+  const documents = bundledCorpus().documents;
+  const text =
+    format === 'backup'
+      ? backupJson(all, now)
+      : format === 'web-annotation'
+        ? webAnnotationJson(all, now)
+        : toMarkdown(all, {
+            now,
+            documentTitle: (id) => documents.find((d) => d.id === id)?.title,
+            viewerUrl: (doc, clause) => `${browser.runtime.getURL(VIEWER_PAGE)}#${new URLSearchParams({ doc, clause }).toString()}`,
+          });
+  const day = now.toISOString().slice(0, 10);
+  const stem = format === 'backup' ? 'yuanwen-backup' : 'yuanwen-highlights';
+  return { text, filename: `${stem}-${day}.${EXTENSION[format]}`, mimeType: MIME[format], count: all.length };
+}
+
+async function importAll(db: HighlightStore, text: string): Promise<ImportSummary> {
+  const parsed = parseImport(text);
+  if (!parsed.ok) throw new HighlightStoreError('invalid', parsed.message);
+  await db.replaceAll(parsed.highlights);
+  return { format: parsed.format, count: parsed.highlights.length };
+}

@@ -1,0 +1,423 @@
+/**
+ * Highlights and notes in real Chromium (issue 5), on the test build
+ * (dist/chrome-test: open shadow root) and, for privacy, the production
+ * build (dist/chrome: closed shadow root): creating by the toolbar and by the
+ * message, re-anchoring after a reload, after a slight edit (fuzzy) and not
+ * after a rewrite (orphan, listed, drawn nowhere), canonical highlights on
+ * other reprints of the clause (faithful and altered: the changed words
+ * called out), export → wipe → import round trip and a malformed import
+ * through the background's messages, two tabs at once, a stopped service
+ * worker, and notes kept out of page-readable DOM.
+ *
+ * Pages whose text must change under the same URL come from a small server
+ * of this file (`/article.html` serves whichever variant is current).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, CHROME_DIST, CHROME_TEST_DIST, FIXTURE_PAGES, type ExtensionBrowser } from './extension-browser';
+import { startStaticServer, type StaticServer } from './static-server';
+import type { Highlight } from '../../src/core/highlight';
+import type { HighlightResult, PageHighlight } from '../../src/messages';
+
+const OPINION = 'urban-opinion-2025';
+const XINHUA = readFileSync(resolve(FIXTURE_PAGES, 'xinhua-opinion.html'), 'utf8');
+/** In clause （二十二）; the altered reprint prints 智能 for 智慧. */
+const CANONICAL_QUOTE = '推动城市治理智慧化精细化';
+const ARTICLE_QUOTE = '加强城市建设档案管理和数字化建设';
+const ARTICLE_NOTE = '档案数字化：核对进度';
+
+/** The Xinhua page, slightly edited around and inside the highlighted sentence. */
+const EDITED = XINHUA.replace('深化数据资源开发和多场景应用', '深化数据资源开发与多场景应用').replace(ARTICLE_QUOTE, '加强城市建设档案的管理和数字化建设');
+/** The Xinhua page with clause （二十二）'s body rewritten. */
+const REWRITTEN = XINHUA.replace(
+  /推进城市全域数字化转型。[^<]*<\/p>/,
+  '各地要结合实际，建立健全城市运行监测体系，定期评估治理成效，及时回应群众关切，不断提高城市管理的针对性和有效性。</p>',
+);
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+let articleServer: Server;
+let articleOrigin: string;
+let articleHtml = XINHUA;
+
+before(async () => {
+  assert.notEqual(EDITED, XINHUA);
+  assert.ok(!REWRITTEN.includes(ARTICLE_QUOTE) && REWRITTEN !== XINHUA);
+  server = await startStaticServer(FIXTURE_PAGES);
+  articleServer = createServer((request, response) => {
+    if (!request.url?.startsWith('/article.html')) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(articleHtml);
+  });
+  await new Promise<void>((ready) => articleServer.listen(0, '127.0.0.1', ready));
+  const address = articleServer.address();
+  articleOrigin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await launchWithExtension({ extensionDir: CHROME_TEST_DIST });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  articleServer?.closeAllConnections();
+  await new Promise((done) => articleServer?.close(done));
+});
+
+async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 8_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Selects the first occurrence of `quote` in the page's body text (within one text node). */
+async function select(page: Page, quote: string): Promise<{ x: number; y: number }> {
+  const at = await page.evaluate((quote) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = (node as Text).data.indexOf(quote);
+      if (i < 0 || node.parentElement?.closest('title, nav, header, footer')) continue;
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + quote.length);
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      const rects = range.getClientRects();
+      const r = rects[rects.length - 1];
+      return { x: r.right - 2, y: r.top + r.height / 2 };
+    }
+    return undefined;
+  }, quote);
+  assert.ok(at, `"${quote}" is on the page`);
+  return at;
+}
+
+/** A message to the page's content script (through the service worker, retried until the script is there). */
+function toPage<T>(page: Page, message: unknown): Promise<T> {
+  return browser.requestReport(page, message) as unknown as Promise<T>;
+}
+
+/** This page's highlights once the content script has analysed and re-anchored it. */
+async function pageHighlights(page: Page): Promise<PageHighlight[]> {
+  await browser.requestReport(page);
+  return toPage<PageHighlight[]>(page, { type: 'yuanwen/highlights' });
+}
+
+let extensionPage: Page | undefined;
+/** A message to the background from one of our own pages (the viewer), as the library and options pages send them. */
+async function toBackground<T>(message: unknown): Promise<HighlightResult<T>> {
+  if (!extensionPage || extensionPage.isClosed()) {
+    extensionPage = await browser.context.newPage();
+    await extensionPage.goto(`chrome-extension://${browser.extensionId}/viewer.html`);
+  }
+  return extensionPage.evaluate((message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message), message) as Promise<
+    HighlightResult<T>
+  >;
+}
+
+async function allHighlights(): Promise<Highlight[]> {
+  const result = await toBackground<Highlight[]>({ type: 'yuanwen/highlights-list' });
+  assert.ok(result.ok, 'the background lists the highlights');
+  return result.value;
+}
+
+/** Ranges registered per `yuanwen-highlight-*` name, with their text (read from the page's own world). */
+function painted(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) {
+      if (name.startsWith('yuanwen-highlight-')) out[name] = [...h].map((r) => r.toString());
+    }
+    return out;
+  });
+}
+
+function shadow(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => [...(document.querySelector('yuanwen-ui')?.shadowRoot?.querySelectorAll(selector) ?? [])].map((e) => e.textContent ?? ''), selector);
+}
+
+async function openArticle(variant: string): Promise<Page> {
+  articleHtml = variant;
+  const page = await browser.context.newPage();
+  await page.goto(`${articleOrigin}/article.html`, { waitUntil: 'load' });
+  return page;
+}
+
+describe('highlights', () => {
+  let canonicalId = '';
+  let articleId = '';
+
+  it('creates a highlight from the selection toolbar (colour and note) and draws it with the Custom Highlight API', async () => {
+    const page = await browser.open(server.url('xinhua-opinion.html'));
+    await browser.requestReport(page);
+    const at = await select(page, CANONICAL_QUOTE);
+    await page.evaluate(({ x, y }) => document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: x, clientY: y, button: 0 })), at);
+    const toolbar = page.locator('yuanwen-ui .hl-toolbar');
+    await toolbar.waitFor({ timeout: 5_000 });
+    assert.equal(await toolbar.locator('.swatch').count(), 5, 'five colours');
+    await toolbar.locator('input.note').fill('智慧还是智能？');
+    await toolbar.locator('.swatch.green').click();
+
+    const items = await eventually(
+      () => toPage<PageHighlight[]>(page, { type: 'yuanwen/highlights' }),
+      (list) => list.length === 1,
+    );
+    assert.equal(items.length, 1);
+    const [item] = items;
+    assert.equal(item.status, 'anchored');
+    assert.equal(item.highlight.color, 'green');
+    assert.equal(item.highlight.note, '智慧还是智能？');
+    assert.equal(item.highlight.selectors.quote.exact, CANONICAL_QUOTE);
+    assert.equal(item.highlight.canonical?.documentId, OPINION);
+    assert.equal(item.highlight.canonical?.exact, CANONICAL_QUOTE);
+    assert.deepEqual((await painted(page))['yuanwen-highlight-green'], [CANONICAL_QUOTE]);
+    canonicalId = item.highlight.id;
+
+    // A click on the highlighted text opens its card with the note.
+    const box = await page.evaluate((quote) => {
+      const r = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('yuanwen-highlight-green')!].find((x) => x.toString() === quote)!.getClientRects()[0];
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }, CANONICAL_QUOTE);
+    await page.mouse.click(box.x, box.y);
+    const card = page.locator('yuanwen-ui .hl-card');
+    await card.waitFor({ timeout: 5_000 });
+    assert.equal(await card.locator('textarea.note-edit').inputValue(), '智慧还是智能？');
+    await page.close();
+  });
+
+  it('creates a highlight by the message {type:"yuanwen/highlight-selection"} and re-anchors it after a reload', async () => {
+    const page = await openArticle(XINHUA);
+    await browser.requestReport(page);
+    await select(page, ARTICLE_QUOTE);
+    const record = await toPage<Highlight>(page, { type: 'yuanwen/highlight-selection', color: 'blue', note: ARTICLE_NOTE });
+    assert.equal(record.selectors.quote.exact, ARTICLE_QUOTE);
+    assert.equal(record.color, 'blue');
+    assert.equal(record.note, ARTICLE_NOTE);
+    assert.equal(record.url, `${articleOrigin}/article.html`);
+    articleId = record.id;
+
+    await page.reload({ waitUntil: 'load' });
+    const items = await eventually(() => pageHighlights(page), (l) => l.some((i) => i.highlight.id === articleId));
+    const item = items.find((i) => i.highlight.id === articleId);
+    assert.equal(item?.status, 'anchored');
+    assert.deepEqual((await painted(page))['yuanwen-highlight-blue'], [ARTICLE_QUOTE]);
+    await page.close();
+  });
+
+  it('still anchors it when the page text was edited slightly (fuzzy)', async () => {
+    const page = await openArticle(EDITED);
+    const items = await eventually(() => pageHighlights(page), (l) => l.some((i) => i.highlight.id === articleId));
+    const item = items.find((i) => i.highlight.id === articleId);
+    assert.equal(item?.status, 'anchored');
+    assert.deepEqual((await painted(page))['yuanwen-highlight-blue'], ['加强城市建设档案的管理和数字化建设']);
+    await page.close();
+  });
+
+  it('makes it an orphan when the paragraph is rewritten: listed with its quote, drawn nowhere, re-attachable', async () => {
+    const page = await openArticle(REWRITTEN);
+    const items = await eventually(() => pageHighlights(page), (l) => l.some((i) => i.highlight.id === articleId));
+    const item = items.find((i) => i.highlight.id === articleId);
+    assert.equal(item?.status, 'orphan');
+    assert.equal(item?.start, undefined, 'an orphan has no place on the page');
+    assert.equal((await painted(page))['yuanwen-highlight-blue'], undefined, 'nothing drawn in its colour');
+    const listed = await eventually(() => shadow(page, '.hl-orphans li .quote'), (l) => l.length > 0);
+    assert.deepEqual(listed, [ARTICLE_QUOTE]);
+
+    // Re-attach: select the new text, choose Re-attach in the orphan list.
+    await select(page, '建立健全城市运行监测体系');
+    await page.locator('yuanwen-ui .hl-orphans .reattach').click();
+    const after = await eventually(
+      () => toPage<PageHighlight[]>(page, { type: 'yuanwen/highlights' }),
+      (l) => l.some((i) => i.highlight.id === articleId && i.status === 'anchored'),
+    );
+    const moved = after.find((i) => i.highlight.id === articleId);
+    assert.equal(moved?.status, 'anchored');
+    assert.equal(moved?.highlight.selectors.quote.exact, '建立健全城市运行监测体系');
+    assert.equal(moved?.highlight.note, ARTICLE_NOTE, 'the note survives re-attaching');
+    assert.deepEqual(await shadow(page, '.hl-orphans li'), []);
+    await page.close();
+  });
+
+  it('shows a canonical highlight on a faithful reprint of the clause', async () => {
+    const page = await browser.open(server.url('study-compilation.html'));
+    const items = await eventually(() => pageHighlights(page), (l) => l.some((i) => i.highlight.id === canonicalId));
+    const item = items.find((i) => i.highlight.id === canonicalId);
+    assert.equal(item?.status, 'canonical');
+    assert.equal(item?.changed, false);
+    assert.deepEqual((await painted(page))['yuanwen-highlight-canonical'], [CANONICAL_QUOTE]);
+    await page.close();
+  });
+
+  it('shows it on an altered reprint with the changed words called out in its card', async () => {
+    const page = await browser.open(server.url('altered-reprint.html'));
+    const items = await eventually(() => pageHighlights(page), (l) => l.some((i) => i.highlight.id === canonicalId));
+    const item = items.find((i) => i.highlight.id === canonicalId);
+    assert.equal(item?.status, 'canonical');
+    assert.equal(item?.changed, true);
+    assert.equal(item?.canonicalText, CANONICAL_QUOTE);
+    assert.equal(item?.pageText, '推动城市治理智能化精细化');
+    const [drawn] = (await painted(page))['yuanwen-highlight-canonical'] ?? [];
+    assert.equal(drawn, '推动城市治理智能化精细化');
+
+    const box = await page.evaluate(() => {
+      const range = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('yuanwen-highlight-canonical')!][0];
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const r = range.getClientRects()[0];
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.click(box.x, box.y);
+    const card = page.locator('yuanwen-ui .hl-card.canonical');
+    await card.waitFor({ timeout: 5_000 });
+    assert.equal(await card.locator('.canonical-words').textContent(), CANONICAL_QUOTE);
+    assert.equal(await card.locator('.page-words').textContent(), '推动城市治理智能化精细化');
+    assert.match((await card.locator('.note-text').textContent()) ?? '', /智慧还是智能/);
+    await page.close();
+  });
+
+  it('does not show canonical highlights when canonical anchoring is turned off', async () => {
+    const worker = await browser.serviceWorker();
+    const set = (on: boolean) =>
+      worker.evaluate(
+        (on) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ highlightSettings: { version: 1, canonicalAnchoring: on } }),
+        on,
+      );
+    await set(false);
+    try {
+      const page = await browser.open(server.url('altered-reprint.html'));
+      const items = await pageHighlights(page);
+      assert.equal(items.filter((i) => i.status === 'canonical').length, 0);
+      assert.equal((await painted(page))['yuanwen-highlight-canonical'], undefined);
+      await page.close();
+    } finally {
+      await set(true);
+    }
+  });
+
+  it('lists the canonical highlights of a document in the canonical viewer', async () => {
+    const result = await toBackground<Highlight[]>({ type: 'yuanwen/highlights-for-document', documentId: OPINION });
+    assert.ok(result.ok);
+    assert.ok(result.value.some((h) => h.id === canonicalId));
+
+    const viewer = await browser.context.newPage();
+    await viewer.goto(`chrome-extension://${browser.extensionId}/viewer.html#doc=${OPINION}&clause=${result.value.find((h) => h.id === canonicalId)!.canonical!.clauseId}`);
+    const listed = viewer.locator(`li.highlight[data-id="${canonicalId}"]`);
+    await listed.waitFor({ timeout: 5_000 });
+    assert.equal(await listed.locator('mark').textContent(), CANONICAL_QUOTE);
+    assert.match((await listed.locator('.note-text').textContent()) ?? '', /智慧还是智能/);
+    await viewer.close();
+  });
+
+  it('round-trips export → wipe → import through the background, and refuses a malformed import without losing anything', async () => {
+    const before = await allHighlights();
+    assert.ok(before.length >= 2);
+
+    const backup = await toBackground<{ text: string; filename: string; count: number }>({ type: 'yuanwen/highlights-export', format: 'backup' });
+    assert.ok(backup.ok);
+    assert.equal(backup.value.count, before.length);
+    for (const format of ['web-annotation', 'markdown']) {
+      const exported = await toBackground<{ text: string }>({ type: 'yuanwen/highlights-export', format });
+      assert.ok(exported.ok && exported.value.text.includes(CANONICAL_QUOTE), `${format} export holds the quote`);
+    }
+
+    for (const bad of ['{"format":"yuanwen-backup","version":1,"highlights":[{"id":"nope"}]}', '{not json', '{"format":"yuanwen-backup","version":99,"highlights":[]}']) {
+      const refused = await toBackground<unknown>({ type: 'yuanwen/highlights-import', text: bad });
+      assert.equal(refused.ok, false);
+      if (!refused.ok) assert.match(refused.error.message, /Nothing was imported/);
+      assert.deepEqual(await allHighlights(), before, 'a refused import changes nothing');
+    }
+
+    const wiped = await toBackground<{ count: number }>({ type: 'yuanwen/highlights-import', text: '{"format":"yuanwen-backup","version":1,"highlights":[]}' });
+    assert.ok(wiped.ok && wiped.value.count === 0);
+    assert.deepEqual(await allHighlights(), []);
+
+    const restored = await toBackground<{ count: number }>({ type: 'yuanwen/highlights-import', text: backup.value.text });
+    assert.ok(restored.ok && restored.value.count === before.length);
+    assert.deepEqual(await allHighlights(), before, 'identical records after the round trip');
+  });
+
+  it('gives a web page no way to send the extension messages', async () => {
+    const page = await browser.open(server.url('xinhua-opinion.html'));
+    const hasApi = await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage);
+    // A web page has no way to message the extension at all (no externally_connectable).
+    assert.notEqual(hasApi, 'function');
+    await page.close();
+  });
+
+  it('keeps highlights created in two tabs at the same moment', async () => {
+    const [a, b] = await Promise.all([browser.open(server.url('peoples-daily-print.html')), browser.open(server.url('study-compilation.html'))]);
+    await Promise.all([browser.requestReport(a), browser.requestReport(b)]);
+    await select(a, '四、营造高品质城市生活');
+    await select(b, '优化城市基础设施布局');
+    const [ra, rb] = await Promise.all([
+      toPage<Highlight>(a, { type: 'yuanwen/highlight-selection', color: 'pink' }),
+      toPage<Highlight>(b, { type: 'yuanwen/highlight-selection', color: 'purple' }),
+    ]);
+    const ids = new Set((await allHighlights()).map((h) => h.id));
+    assert.ok(ids.has(ra.id) && ids.has(rb.id), 'both highlights are stored');
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('wakes a stopped service worker for the next request', async () => {
+    const page = await browser.open(server.url('xinhua-opinion.html'));
+    await browser.requestReport(page);
+    const worker = await browser.serviceWorker();
+    // Stopped as Chrome stops an idle worker: its target closed over CDP (what Puppeteer's worker.close() does).
+    const cdp = await browser.context.newCDPSession(page);
+    type Targets = { targetInfos: { targetId: string; type: string; url: string }[] };
+    const workerTarget = async () => ((await cdp.send('Target.getTargets')) as Targets).targetInfos.find((t) => t.type === 'service_worker' && t.url === worker.url());
+    const target = await workerTarget();
+    assert.ok(target, 'the service worker is a CDP target');
+    await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    assert.equal(await eventually(workerTarget, (t) => t === undefined), undefined, 'the service worker stopped');
+    await cdp.detach();
+
+    // The next request comes from the page (the toolbar): it must wake the worker and be stored.
+    const at = await select(page, '城市是现代化建设的重要载体');
+    await page.evaluate(({ x, y }) => document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: x, clientY: y, button: 0 })), at);
+    await page.locator('yuanwen-ui .hl-toolbar .swatch.yellow').click();
+    const stored = await eventually(allHighlights, (l) => l.some((h) => h.selectors.quote.exact === '城市是现代化建设的重要载体'));
+    assert.ok(stored.some((h) => h.selectors.quote.exact === '城市是现代化建设的重要载体'));
+    await page.close();
+  });
+});
+
+describe('highlights in the production build', () => {
+  let production: ExtensionBrowser;
+  before(async () => {
+    production = await launchWithExtension({ extensionDir: CHROME_DIST });
+  });
+  after(async () => {
+    await production?.close();
+  });
+
+  it('keeps notes out of page-readable DOM (closed shadow root)', async () => {
+    const note = '只给自己看的批注 7f3a';
+    const page = await production.open(server.url('xinhua-opinion.html'));
+    await production.requestReport(page);
+    const at = await select(page, CANONICAL_QUOTE);
+    const record = (await production.requestReport(page, { type: 'yuanwen/highlight-selection', note })) as unknown as Highlight;
+    assert.equal(record.note, note);
+    // Open its card, so the note is rendered in our UI.
+    await page.evaluate(() => getSelection()?.removeAllRanges());
+    await page.mouse.click(at.x - 20, at.y);
+    await new Promise((r) => setTimeout(r, 300));
+    const seen = await page.evaluate((note) => {
+      const host = document.querySelector('yuanwen-ui');
+      return {
+        host: host !== null,
+        shadowRoot: host?.shadowRoot ?? null,
+        inHtml: document.documentElement.outerHTML.includes(note),
+        inText: document.documentElement.innerText.includes(note),
+        painted: (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.has('yuanwen-highlight-yellow'),
+      };
+    }, note);
+    assert.deepEqual(seen, { host: true, shadowRoot: null, inHtml: false, inText: false, painted: true });
+    await page.close();
+  });
+});
