@@ -48,8 +48,13 @@ const ELLIPSIS = 0x2026;
 const DROP = 0;
 const SPACE = 0xffff;
 
-/** The normal form of every UTF-16 code unit, built once: normalization is on the hot path. */
-const TABLE = buildTable();
+/**
+ * The normal form of every UTF-16 code unit: normalization is on the hot
+ * path. Built on first use, not at load: the content script loads this
+ * module on every page, and most pages never normalize anything.
+ */
+let table: Uint16Array | undefined;
+const normalForms = (): Uint16Array => (table ??= buildTable());
 
 function buildTable(): Uint16Array {
   const table = new Uint16Array(0x10000);
@@ -70,7 +75,7 @@ function buildTable(): Uint16Array {
 
 /** Map one character to its normal form (`''` for characters that carry no text). */
 export function normalizeChar(ch: string): string {
-  const c = TABLE[ch.charCodeAt(0)];
+  const c = normalForms()[ch.charCodeAt(0)];
   return c === DROP || c === SPACE ? '' : String.fromCharCode(c);
 }
 
@@ -80,6 +85,7 @@ export function normalizeChar(ch: string): string {
  * ellipsis runs collapse.
  */
 export function normalize(original: string): NormalizedText {
+  const TABLE = normalForms();
   const n = original.length;
   const codes = new Uint16Array(n);
   const starts = new Int32Array(n);
