@@ -85,7 +85,7 @@ export function normalizeChar(ch: string): string {
  * ellipsis runs collapse.
  */
 export function normalize(original: string): NormalizedText {
-  const TABLE = normalForms();
+  const forms = normalForms();
   const n = original.length;
   const codes = new Uint16Array(n);
   const starts = new Int32Array(n);
@@ -96,7 +96,7 @@ export function normalize(original: string): NormalizedText {
   let i = 0;
   while (i < n) {
     const raw = original.charCodeAt(i);
-    const c = TABLE[raw];
+    const c = forms[raw];
 
     if (c === SPACE) {
       // All whitespace is layout: column breaks, justified spacing, indents.
@@ -129,7 +129,7 @@ export function normalize(original: string): NormalizedText {
     let out = c;
     if (c === DASH || c === ELLIPSIS) {
       // Collapse runs: "——" and "－－" are one dash, "……" one ellipsis.
-      while (end < n && TABLE[original.charCodeAt(end)] === c) end++;
+      while (end < n && forms[original.charCodeAt(end)] === c) end++;
     } else if (raw === 46 /* . */ && original.charCodeAt(i + 1) === 46 && original.charCodeAt(i + 2) === 46) {
       while (end < n && original.charCodeAt(end) === 46) end++;
       out = ELLIPSIS;
