@@ -8,6 +8,7 @@
 import { t, browser } from '../platform/browser';
 import { bundledCorpus } from '../bundled-corpus';
 import type { CanonicalDocument } from '../core/corpus';
+import { DocumentMetadata, DocumentSources } from '../ui/DocumentProvenance';
 
 function viewerUrl(documentId: string, clauseId = ''): string {
   const params = new URLSearchParams({ doc: documentId });
@@ -25,26 +26,14 @@ function Document({ doc }: { doc: CanonicalDocument }) {
       <h2 id={headingId}>
         <a href={viewerUrl(doc.id)}>《{doc.title}》</a>
       </h2>
-      <dl class="metadata">
-        <dt>{t('viewerIssuer')}</dt>
-        <dd>{doc.issuer}</dd>
-        {doc.number && (
-          <>
-            <dt>{t('viewerNumber')}</dt>
-            <dd>{doc.number}</dd>
-          </>
-        )}
-        <dt>{t('viewerDate')}</dt>
-        <dd>{doc.date}</dd>
-        <dt>{t('viewerPublisher')}</dt>
-        <dd>{doc.publisher}</dd>
+      <DocumentMetadata doc={doc}>
         <dt>{t('corpusId')}</dt>
         <dd>
           <code>{doc.id}</code>
         </dd>
         <dt>{t('corpusStructure')}</dt>
         <dd>{t('corpusStructureValue', [String(sections), String(numbered), String(doc.text.length)])}</dd>
-      </dl>
+      </DocumentMetadata>
       <details>
         <summary>{t('viewerContents')}</summary>
         <ul class="contents">
@@ -55,28 +44,7 @@ function Document({ doc }: { doc: CanonicalDocument }) {
           ))}
         </ul>
       </details>
-      <h3>{t('viewerWitnesses')}</h3>
-      <ul class="witnesses">
-        {doc.witnesses.map((w) => (
-          <li key={w.id}>
-            <b>{w.id}</b> {w.description}
-          </li>
-        ))}
-      </ul>
-      <h3>{t('viewerCollation')}</h3>
-      <p>{doc.collation}</p>
-      {doc.variants.length > 0 && (
-        <>
-          <h3>{t('viewerVariants')}</h3>
-          <ul class="variants">
-            {doc.variants.map((v) => (
-              <li key={`${v.clause}-${v.rejected}`}>
-                <a href={viewerUrl(doc.id, clauseIdOf(v.clause))}>{t('viewerVariant', [v.clause, v.adopted, v.rejectedBy, v.rejected])}</a> {v.note}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <DocumentSources doc={doc} variantLink={(v) => viewerUrl(doc.id, clauseIdOf(v.clause))} />
       <p>
         <a class="open" href={viewerUrl(doc.id)}>
           {t('corpusOpenViewer')}

@@ -12,25 +12,18 @@ import { browser, t, type MessageKey, type Tabs } from '../platform/browser';
 import { hasPageAccess, openFirstRunPage } from '../platform/host-access';
 import { isSiteEnabled, setSiteEnabled, siteOf } from '../platform/site-settings';
 import { bundledCorpus } from '../bundled-corpus';
-import type { DeviationKind, DocumentMatch, Report } from '../core/report';
+import type { DocumentMatch, Report } from '../core/report';
 import type { ScrollToRequest } from '../messages';
 import { tabReport, targetTab } from './current-tab-report';
 import { groupDeviations, clip, type DeviationItem } from './deviation-groups';
 import { pageHighlights, type PageHighlight } from './page-highlights';
+import { deviationKindName } from '../ui/deviation-kind';
 
 type State =
   | { kind: 'checking' }
   | { kind: 'no-access' }
   | { kind: 'unavailable' }
   | { kind: 'ready'; report: Report };
-
-export const KIND_KEYS: Record<DeviationKind, MessageKey> = {
-  substitution: 'kindSubstitution',
-  insertion: 'kindInsertion',
-  omission: 'kindOmission',
-  reorder: 'kindReorder',
-  marker: 'kindMarker',
-};
 
 export const pageUrl = (path: string) => browser.runtime.getURL(path);
 export const CORPUS_PAGE = 'src/corpus-page/index.html';
@@ -48,7 +41,7 @@ function Verdict({ match, deviations }: { match: DocumentMatch; deviations: numb
 
 function DeviationButton({ item, tabId, onResult }: { item: DeviationItem; tabId: number | undefined; onResult(found: boolean): void }) {
   const d = item.deviation;
-  const kind = t(KIND_KEYS[d.kind]);
+  const kind = deviationKindName(d.kind);
   const scroll = async () => {
     if (tabId === undefined) return;
     const request: ScrollToRequest = { type: 'yuanwen/scroll-to', pageStart: d.pageStart, pageEnd: d.pageEnd };

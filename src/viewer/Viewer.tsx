@@ -6,7 +6,7 @@
  * rendered by Preact as text, never as HTML.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../platform/browser';
+import { t } from '../platform/browser';
 import { bundledCorpus } from '../bundled-corpus';
 import type { CanonicalDocument, Clause } from '../core/corpus';
 import type { Deviation, DeviationKind, Report } from '../core/report';
@@ -14,16 +14,10 @@ import { parseViewerHash, viewerHash, type ViewerLocation } from './location';
 import { reportOfTab } from './page-report';
 import { highlightsOfDocument } from './highlights';
 import type { Highlight } from '../core/highlight';
+import { deviationKindName } from '../ui/deviation-kind';
+import { DocumentMetadata, DocumentSources } from '../ui/DocumentProvenance';
 
 type PageState = { kind: 'none' } | { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; report: Report };
-
-const KIND_KEYS: Record<DeviationKind, MessageKey> = {
-  substitution: 'kindSubstitution',
-  insertion: 'kindInsertion',
-  omission: 'kindOmission',
-  reorder: 'kindReorder',
-  marker: 'kindMarker',
-};
 
 function useLocationHash(): ViewerLocation {
   const [location, setLocation] = useState(() => parseViewerHash(window.location.hash));
@@ -98,7 +92,7 @@ function ClauseBlock(props: { doc: CanonicalDocument; clause: Clause; current: b
       <ClauseText doc={doc} clause={clause} deviations={deviations} />
       {notes.map((d) => (
         <span class={`note ${d.kind}`} key={`${d.kind}-${d.pageStart}`}>
-          {t(KIND_KEYS[d.kind])}
+          {deviationKindName(d.kind)}
           {d.kind === 'marker' ? `：${d.pageText || '—'}` : ''}
         </span>
       ))}
@@ -123,28 +117,7 @@ function Provenance({ doc }: { doc: CanonicalDocument }) {
   return (
     <section class="provenance" aria-labelledby="provenance-heading">
       <h2 id="provenance-heading">{t('viewerProvenance')}</h2>
-      <h3>{t('viewerWitnesses')}</h3>
-      <ul>
-        {doc.witnesses.map((w) => (
-          <li key={w.id}>
-            <b>{w.id}</b> {w.description}
-          </li>
-        ))}
-      </ul>
-      <h3>{t('viewerCollation')}</h3>
-      <p>{doc.collation}</p>
-      {doc.variants.length > 0 && (
-        <>
-          <h3>{t('viewerVariants')}</h3>
-          <ul>
-            {doc.variants.map((v) => (
-              <li key={`${v.clause}-${v.rejected}`}>
-                {t('viewerVariant', [v.clause, v.adopted, v.rejectedBy, v.rejected])} {v.note}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <DocumentSources doc={doc} />
     </section>
   );
 }
@@ -223,20 +196,7 @@ export function Viewer() {
       <main>
         <header>
           <h1>{doc.title}</h1>
-          <dl class="metadata">
-            <dt>{t('viewerIssuer')}</dt>
-            <dd>{doc.issuer}</dd>
-            {doc.number && (
-              <>
-                <dt>{t('viewerNumber')}</dt>
-                <dd>{doc.number}</dd>
-              </>
-            )}
-            <dt>{t('viewerDate')}</dt>
-            <dd>{doc.date}</dd>
-            <dt>{t('viewerPublisher')}</dt>
-            <dd>{doc.publisher}</dd>
-          </dl>
+          <DocumentMetadata doc={doc} />
           <PageStatus page={page} documentId={doc.id} />
         </header>
         <article class="document">

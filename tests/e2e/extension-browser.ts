@@ -32,6 +32,8 @@ export interface ExtensionBrowser {
   badgeText(page: Page): Promise<string>;
   /** The content script's answer to `{type:'yuanwen/report'}` for `page`, sent from the service worker. */
   requestReport(page: Page, message?: unknown): Promise<Report>;
+  /** A UI string as the extension shows it (the browser's UI language decides which). */
+  message(key: string, substitutions?: string | string[]): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -150,6 +152,14 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
           await new Promise((r) => setTimeout(r, 100));
         }
       }
+    },
+    async message(key: string, substitutions?: string | string[]) {
+      const worker = await serviceWorker();
+      return worker.evaluate(
+        ({ key, substitutions }: { key: string; substitutions?: string | string[] }) =>
+          (globalThis as unknown as { chrome: { i18n: { getMessage(k: string, s?: string | string[]): string } } }).chrome.i18n.getMessage(key, substitutions),
+        { key, substitutions },
+      );
     },
     async close() {
       await context.close();

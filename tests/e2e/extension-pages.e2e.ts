@@ -20,6 +20,7 @@ import { startStaticServer, type StaticServer } from './static-server';
 import { backupJson } from '../../src/core/annotation-export';
 import { createHighlight, type Highlight } from '../../src/core/highlight';
 import { generateHighlights, NEEDLE_NOTE, NEEDLE_WORD } from './extension-pages-data';
+import { eventually } from './eventually';
 
 const SHOTS = resolve(REPO_ROOT, 'test-results', 'extension-pages');
 const README_SHOTS = resolve(REPO_ROOT, 'docs', 'screenshots');
@@ -43,24 +44,7 @@ after(async () => {
   await server?.close();
 });
 
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
-/** A UI string as the browser's i18n gives it (its UI language decides which). */
-async function message(key: string, substitutions?: string | string[]): Promise<string> {
-  const worker = await browser.serviceWorker();
-  return worker.evaluate(
-    ({ key, substitutions }) =>
-      (globalThis as unknown as { chrome: { i18n: { getMessage(k: string, s?: string | string[]): string } } }).chrome.i18n.getMessage(key, substitutions),
-    { key, substitutions },
-  );
-}
 
 async function tabIdOf(page: Page): Promise<number> {
   const worker = await browser.serviceWorker();
@@ -96,7 +80,7 @@ async function importFile(text: string, replace = false): Promise<Page> {
   const options = await browser.context.newPage();
   await options.goto(`${base}/src/options/index.html`);
   await options.locator('#import-file').waitFor();
-  if (replace) await options.getByLabel(await message('optionsImportReplace')).check();
+  if (replace) await options.getByLabel(await browser.message('optionsImportReplace')).check();
   await options.locator('#import-file').setInputFiles({ name: 'highlights.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   return options;
 }
@@ -116,10 +100,10 @@ describe('the popup (popup.html?tab=ID)', () => {
     const report = await browser.requestReport(page);
     const [match] = report.documents;
     assert.equal(await popup.locator('.document h2').innerText(), `《${match.title}》`);
-    assert.equal(await popup.locator('.verdict').innerText(), await message('popupFaithful'));
+    assert.equal(await popup.locator('.verdict').innerText(), await browser.message('popupFaithful'));
     const pct = (x: number) => String(Math.round(x * 1000) / 10);
-    assert.equal(await popup.locator('.match-ratio').innerText(), await message('popupMatchRatio', pct(match.matchRatio)));
-    assert.equal(await popup.locator('.coverage').innerText(), await message('popupCoverage', pct(match.coverage)));
+    assert.equal(await popup.locator('.match-ratio').innerText(), await browser.message('popupMatchRatio', pct(match.matchRatio)));
+    assert.equal(await popup.locator('.coverage').innerText(), await browser.message('popupCoverage', pct(match.coverage)));
     assert.equal(await popup.locator('button.deviation').count(), 0);
     await shoot(popup, 'popup-faithful');
     await popup.close();
@@ -162,7 +146,7 @@ describe('the popup (popup.html?tab=ID)', () => {
 
   it('a spun page: heavily altered', async () => {
     const { page, popup } = await popupFor('spun-reprint.html');
-    assert.equal(await popup.locator('.verdict').first().innerText(), await message('popupHeavilyAltered'));
+    assert.equal(await popup.locator('.verdict').first().innerText(), await browser.message('popupHeavilyAltered'));
     await shoot(popup, 'popup-spun');
     await popup.close();
     await page.close();
@@ -170,7 +154,7 @@ describe('the popup (popup.html?tab=ID)', () => {
 
   it('an unrelated page: 未发现已收录的文件, with a link to the corpus page', async () => {
     const { page, popup } = await popupFor('unrelated-notice.html');
-    assert.equal(await popup.locator('.no-document').innerText(), await message('popupNoDocument'));
+    assert.equal(await popup.locator('.no-document').innerText(), await browser.message('popupNoDocument'));
     assert.equal(await popup.locator('a.corpus-link').getAttribute('href'), `${base}/src/corpus-page/index.html`);
     await shoot(popup, 'popup-unrelated');
     await popup.close();
@@ -209,7 +193,7 @@ describe('the options page', () => {
     const options = await importFile('{"format":"yuanwen-backup","version":1,"highlights":[{"id":"nope"}]}', true);
     await options.locator('#transfer-result.failed').waitFor({ timeout: 10_000 });
     const text = await options.locator('#transfer-result').innerText();
-    assert.ok(text.startsWith(await message('optionsImportFailed')), text);
+    assert.ok(text.startsWith(await browser.message('optionsImportFailed')), text);
     assert.match(text, /Highlight 1 of 1 is not valid/);
     await options.reload();
     assert.equal(await options.locator('#storage-count').innerText(), '2', 'the two highlights of the popup test are still there');
@@ -221,7 +205,7 @@ describe('the options page', () => {
     const options = await importFile(backupJson(generateHighlights(MANY)));
     await options.locator('#import-progress').waitFor({ timeout: 10_000 });
     await options.locator('#transfer-result.ok').waitFor({ timeout: 60_000 });
-    assert.equal(await options.locator('#transfer-result').innerText(), await message('optionsImported', String(MANY)));
+    assert.equal(await options.locator('#transfer-result').innerText(), await browser.message('optionsImported', String(MANY)));
     await eventually(() => options.locator('#storage-count').innerText(), (n) => n === String(MANY + 2), 10_000);
     assert.equal(await options.locator('#storage-count').innerText(), String(MANY + 2));
     assert.match(await options.locator('#storage-used').innerText(), /\d/);
@@ -237,12 +221,12 @@ describe('the options page', () => {
     assert.deepEqual(await overlayLines(page), []);
     const options = await browser.context.newPage();
     await options.goto(`${base}/src/options/index.html`);
-    const enable = options.getByRole('button', { name: await message('optionsSiteEnableLabel', '127.0.0.1') });
+    const enable = options.getByRole('button', { name: await browser.message('optionsSiteEnableLabel', '127.0.0.1') });
     await enable.waitFor({ timeout: 5_000 });
     await enable.click();
     const lines = await eventually(() => overlayLines(page), (l) => l.length > 0, 10_000);
     assert.ok(lines.length > 0, 'the page shows Yuanwen again');
-    assert.equal(await options.getByText(await message('optionsNoSitesOff')).count(), 1);
+    assert.equal(await options.getByText(await browser.message('optionsNoSitesOff')).count(), 1);
     await options.close();
     await popup.close();
     await page.close();
@@ -323,19 +307,19 @@ describe('the library', () => {
     await library.locator('#q').fill(NEEDLE_WORD);
     await eventually(() => library.locator('.card').count(), (n) => n === 1);
     const card = library.locator('.card').first();
-    await card.getByRole('button', { name: await message('libraryEdit'), exact: false }).first().click();
-    await card.getByLabel(await message('libraryNote')).fill('改写后的笔记：城乡融合的说法');
-    await card.getByLabel(await message('libraryTagsInput')).fill('复习，重点');
-    await card.getByRole('button', { name: await message('librarySave') }).click();
+    await card.getByRole('button', { name: await browser.message('libraryEdit'), exact: false }).first().click();
+    await card.getByLabel(await browser.message('libraryNote')).fill('改写后的笔记：城乡融合的说法');
+    await card.getByLabel(await browser.message('libraryTagsInput')).fill('复习，重点');
+    await card.getByRole('button', { name: await browser.message('librarySave') }).click();
     await library.locator('#q').fill('城乡融合的说法');
     await eventually(() => library.locator('.card .note').allInnerTexts(), (n) => n.includes('改写后的笔记：城乡融合的说法'));
     assert.deepEqual(await library.locator('.card', { hasText: '改写后的笔记' }).locator('.tags li').allInnerTexts(), ['#复习', '#重点']);
 
     const before = Number((await library.locator('#result-count').innerText()).replace(/\D+/g, ''));
-    await library.locator('.card', { hasText: '改写后的笔记' }).getByRole('button', { name: await message('libraryDelete') }).click();
-    await library.getByRole('button', { name: await message('libraryUndo') }).waitFor();
+    await library.locator('.card', { hasText: '改写后的笔记' }).getByRole('button', { name: await browser.message('libraryDelete') }).click();
+    await library.getByRole('button', { name: await browser.message('libraryUndo') }).waitFor();
     assert.equal(await eventually(() => library.locator('.card', { hasText: '改写后的笔记' }).count(), (n) => n === 0), 0);
-    await library.getByRole('button', { name: await message('libraryUndo') }).click();
+    await library.getByRole('button', { name: await browser.message('libraryUndo') }).click();
     await eventually(() => library.locator('.card', { hasText: '改写后的笔记' }).count(), (n) => n === 1);
     assert.equal(Number((await library.locator('#result-count').innerText()).replace(/\D+/g, '')), before);
     // The source link opens the page at the highlight (a text fragment).
@@ -385,7 +369,7 @@ describe('the language setting', () => {
       await page.close();
     }
     await options.locator('input[name="language"][value="browser"]').check();
-    await options.locator('h1', { hasText: await message('optionsTitle') }).waitFor({ timeout: 5_000 });
+    await options.locator('h1', { hasText: await browser.message('optionsTitle') }).waitFor({ timeout: 5_000 });
     await options.close();
   });
 });

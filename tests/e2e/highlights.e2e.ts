@@ -22,6 +22,7 @@ import { launchWithExtension, CHROME_DIST, CHROME_TEST_DIST, FIXTURE_PAGES, type
 import { startStaticServer, type StaticServer } from './static-server';
 import type { Highlight } from '../../src/core/highlight';
 import type { HighlightResult, PageHighlight } from '../../src/messages';
+import { eventually } from './eventually';
 
 const OPINION = 'urban-opinion-2025';
 const XINHUA = readFileSync(resolve(FIXTURE_PAGES, 'xinhua-opinion.html'), 'utf8');
@@ -65,14 +66,6 @@ after(async () => {
   await new Promise((done) => articleServer?.close(done));
 });
 
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 8_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Selects the first occurrence of `quote` in the page's body text (within one text node). */
 async function select(page: Page, quote: string): Promise<{ x: number; y: number }> {

@@ -16,6 +16,7 @@ import { launchWithExtension, CHROME_TEST_DIST, FIXTURE_PAGES, REPO_ROOT, type E
 import { startStaticServer, type StaticServer } from './static-server';
 import type { Corpus } from '../../src/core/corpus';
 import type { Report } from '../../src/core/report';
+import { eventually } from './eventually';
 
 const SCREENSHOTS = resolve(REPO_ROOT, 'test-results', 'screenshots');
 const OPINION = 'urban-opinion-2025';
@@ -41,24 +42,7 @@ after(async () => {
   await server?.close();
 });
 
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
-/** A UI string as the extension shows it (the browser's UI language decides which). */
-async function message(key: string, substitutions?: string | string[]): Promise<string> {
-  const worker = await browser.serviceWorker();
-  return worker.evaluate(
-    ({ key, substitutions }) =>
-      (globalThis as unknown as { chrome: { i18n: { getMessage(k: string, s?: string | string[]): string } } }).chrome.i18n.getMessage(key, substitutions),
-    { key, substitutions },
-  );
-}
 
 /** Opens a fixture and waits until the content script has analysed and rendered it. */
 async function openRendered(file: string): Promise<{ page: Page; report: Report }> {
@@ -136,7 +120,7 @@ describe('a faithful reprint (Xinhua article page)', () => {
       assert.ok(badge.y >= line.top && badge.y <= line.bottom, `${label}: badge on the marker's line (${badge.y} in ${line.top}–${line.bottom})`);
       assert.ok(badge.right <= line.left + 1 && badge.right >= line.left - 12, `${label}: badge just before the marker (${badge.right} vs ${line.left})`);
     }
-    assert.deepEqual(ui.summary, [await message('summaryFaithful', match.title)]);
+    assert.deepEqual(ui.summary, [await browser.message('summaryFaithful', match.title)]);
     assert.deepEqual(ui.highlights, { substitution: 0, insertion: 0, marker: 0 });
     assert.equal(ui.carets, 0);
     await assertTextUnchanged(page);
@@ -153,7 +137,7 @@ describe('a faithful reprint (Xinhua article page)', () => {
     const text = await card.innerText();
     assert.match(text, /中共中央 国务院关于推动城市高质量发展的意见/);
     assert.match(text, /（十四）加强房屋和市政基础设施安全管理。/);
-    assert.ok(text.includes(await message('cardFaithful')));
+    assert.ok(text.includes(await browser.message('cardFaithful')));
     await page.mouse.move(5, 5);
     await card.waitFor({ state: 'hidden', timeout: 3_000 });
 
@@ -214,7 +198,7 @@ describe('an altered reprint', () => {
     assert.equal(ui.carets, report.deviations.filter((d) => d.kind === 'omission').length);
     assert.equal(ui.badges.length, match.clauses.length);
     assert.ok(ui.badges.some((b) => b.state === 'deviations'));
-    assert.deepEqual(ui.summary, [await message('summaryDeviations', [match.title, String(report.deviations.length)])]);
+    assert.deepEqual(ui.summary, [await browser.message('summaryDeviations', [match.title, String(report.deviations.length)])]);
     // The highlighted ranges cover exactly the page text the report names.
     const highlighted = await page.evaluate(() =>
       [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('yuanwen-substitution') ?? [])].map((r) => r.toString()),
@@ -255,7 +239,7 @@ describe('an altered reprint', () => {
     await page.locator('yuanwen-ui .badge[data-clause="c17"]').click();
     const viewer = await opened;
     await viewer.locator('.page-status.deviations').waitFor({ timeout: 5_000 });
-    assert.equal(await viewer.locator('.page-status').innerText(), await message('viewerPageDeviations', String(report.deviations.length)));
+    assert.equal(await viewer.locator('.page-status').innerText(), await browser.message('viewerPageDeviations', String(report.deviations.length)));
     const marked = await viewer.locator('[data-clause="c17"] mark.dev.substitution').allInnerTexts();
     const expected = report.deviations.filter((d) => d.kind === 'substitution' && d.clause === '（十七）').map((d) => d.canonicalText);
     assert.deepEqual(marked, expected);
@@ -276,7 +260,7 @@ describe('a spun copy (heavily altered)', () => {
     assert.ok(ui.badges.every((b) => b.state === 'altered'));
     assert.deepEqual(ui.highlights, { substitution: 0, insertion: 0, marker: 0 });
     assert.equal(ui.carets, 0);
-    assert.deepEqual(ui.summary, [await message('summaryHeavilyAltered', match.title)]);
+    assert.deepEqual(ui.summary, [await browser.message('summaryHeavilyAltered', match.title)]);
     await assertTextUnchanged(page);
     await page.screenshot({ path: resolve(SCREENSHOTS, 'spun-reprint.png') });
     await page.close();
@@ -297,7 +281,7 @@ describe('other fixture pages', () => {
     const corpus = JSON.parse(readFileSync(resolve(REPO_ROOT, 'generated', 'corpus.json'), 'utf8')) as Corpus;
     const witness = corpus.documents.find((d) => d.id === variant.documentId)?.witnesses.find((w) => w.id === variant.witness);
     assert.ok(witness, `witness ${variant.witness} is in the corpus`);
-    assert.equal(await note.innerText(), await message('cardKnownVariant', [variant.found, witness.description, variant.adopted]));
+    assert.equal(await note.innerText(), await browser.message('cardKnownVariant', [variant.found, witness.description, variant.adopted]));
     await assertTextUnchanged(page);
     await page.close();
   });
@@ -327,7 +311,7 @@ describe('other fixture pages', () => {
   it('page summary: keyboard reachable and dismissible', async () => {
     const { page } = await openRendered('altered-reprint.html');
     const dismiss = page.locator('yuanwen-ui .summary .dismiss');
-    assert.equal(await dismiss.getAttribute('aria-label'), await message('summaryDismiss'));
+    assert.equal(await dismiss.getAttribute('aria-label'), await browser.message('summaryDismiss'));
     await dismiss.focus();
     await page.keyboard.press('Enter');
     await page.locator('yuanwen-ui .summary').waitFor({ state: 'detached', timeout: 3_000 });
@@ -420,7 +404,7 @@ describe('per-site switch (popup)', () => {
     const checkbox = popup.locator('.site-switch input');
     await checkbox.waitFor({ timeout: 5_000 });
     assert.equal(await checkbox.isChecked(), true);
-    assert.equal((await popup.locator('.site-switch').innerText()).trim(), await message('popupSiteSwitch', '127.0.0.1'));
+    assert.equal((await popup.locator('.site-switch').innerText()).trim(), await browser.message('popupSiteSwitch', '127.0.0.1'));
     await checkbox.uncheck();
 
     const off = await eventually(() => uiState(page), (s) => !s.host && s.highlights.substitution === 0);

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, FIXTURE_PAGES, type ExtensionBrowser } from './extension-browser';
 import { startStaticServer, type StaticServer } from './static-server';
 import type { FixturePage } from '../fixtures/make-pages';
+import { eventually } from './eventually';
 
 const pages = JSON.parse(readFileSync(resolve(FIXTURE_PAGES, 'pages.json'), 'utf8')) as FixturePage[];
 
@@ -35,14 +36,6 @@ async function openFixture(file: string): Promise<Page> {
   return page;
 }
 
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('documents found on each fixture page', () => {
   for (const fixture of pages) {

@@ -5,9 +5,10 @@
  * as HTML.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../../platform/browser';
-import type { Deviation, DeviationKind } from '../../core/report';
+import { t } from '../../platform/browser';
+import type { Deviation } from '../../core/report';
 import type { ClauseMark, DocumentSummary, OmissionMark, RenderPlan } from './plan';
+import { deviationKindName } from '../../ui/deviation-kind';
 
 /** A place in the overlay's coordinates (document coordinates relative to our host). */
 export interface Point {
@@ -35,14 +36,6 @@ export interface OverlayProps {
 const CARD_DEVIATIONS = 8;
 const CARD_WIDTH = 460;
 const CLOSE_DELAY_MS = 250;
-
-const KIND_KEYS: Record<DeviationKind, MessageKey> = {
-  substitution: 'kindSubstitution',
-  insertion: 'kindInsertion',
-  omission: 'kindOmission',
-  reorder: 'kindReorder',
-  marker: 'kindMarker',
-};
 
 export function clauseName(label: string): string {
   return label || t('clausePreamble');
@@ -91,7 +84,7 @@ function DeviationRows({ deviations }: { deviations: Deviation[] }) {
         <tbody>
           {shown.map((d) => (
             <tr key={`${d.canonicalStart}-${d.pageStart}-${d.kind}`}>
-              <td class="kind">{t(KIND_KEYS[d.kind])}</td>
+              <td class="kind">{deviationKindName(d.kind)}</td>
               <td>
                 <del>{d.canonicalText}</del>
               </td>
