@@ -59,13 +59,17 @@ function isAnalyseResponse(value: unknown): value is AnalyseResponse {
   return answer.report?.schema === REPORT_SCHEMA && typeof answer.canonicalTexts === 'object' && answer.canonicalTexts !== null;
 }
 
-/** Sends the text to the background's engine. Rejects on a text over the size cap or a malformed answer. */
+/**
+ * Sends the text to the background's engine. Of a page longer than the
+ * message cap only the start is checked (a reprint on such a page is almost
+ * always near the top), and the report says how much. Rejects on a
+ * malformed answer.
+ */
 export async function analyseInBackground(text: string): Promise<AnalyseResponse> {
-  if (text.length > MAX_PAGE_TEXT) {
-    throw new Error(`page text of ${text.length} characters exceeds the limit of ${MAX_PAGE_TEXT}`);
-  }
-  const request: AnalyseRequest = { type: 'yuanwen/analyse', text };
+  const analysed = text.length > MAX_PAGE_TEXT ? text.slice(0, MAX_PAGE_TEXT) : text;
+  const request: AnalyseRequest = { type: 'yuanwen/analyse', text: analysed };
   const answer: unknown = await browser.runtime.sendMessage(request);
   if (!isAnalyseResponse(answer)) throw new Error('the background answered yuanwen/analyse with something else than a report');
+  if (analysed.length < text.length) answer.report.pageText = { analysed: analysed.length, total: text.length };
   return answer;
 }

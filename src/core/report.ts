@@ -93,6 +93,12 @@ export interface Report {
   /** Extra field: readings the corpus documents as variants (not counted as deviations). */
   knownVariants: KnownVariant[];
   timings: { totalMs: number };
+  /**
+   * Extra field, set when only the start of a very long page was checked:
+   * `analysed` of its `total` characters (offsets stay valid: they index the
+   * analysed start of the page text).
+   */
+  pageText?: { analysed: number; total: number };
 }
 
 export function emptyReport(totalMs = 0): Report {

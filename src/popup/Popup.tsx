@@ -275,6 +275,11 @@ export function Popup() {
           </button>
         </>
       )}
+      {state.kind === 'ready' && state.report.pageText && (
+        <p class="partial-check" role="note">
+          {t('popupPartialCheck', [String(state.report.pageText.analysed), String(state.report.pageText.total)])}
+        </p>
+      )}
       {state.kind === 'ready' && state.report.documents.length === 0 && (
         <div class="nothing">
           <p class="no-document">{t('popupNoDocument')}</p>

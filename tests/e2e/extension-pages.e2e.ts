@@ -188,6 +188,35 @@ describe('the popup (popup.html?tab=ID)', () => {
   });
 });
 
+describe('the popup on a very long page', () => {
+  it('xinhua-opinion.html with 2.2 million characters appended: the start is checked, the reprint found, and the report says how much was read', async () => {
+    const page = await browser.open(server.url('xinhua-opinion.html'));
+    await browser.requestReport(page);
+    const total = await page.evaluate(() => {
+      const filler = document.createElement('div');
+      filler.textContent = '这是一段与文件无关的长篇评论。'.repeat(150_000);
+      document.body.append(filler);
+      return document.body.innerText.length;
+    });
+    const report = await eventually(
+      () => browser.requestReport(page),
+      (r) => r.pageText !== undefined,
+      30_000,
+    );
+    assert.ok(total > 2 * 1024 * 1024);
+    assert.deepEqual(report.documents.map((d) => d.id), ['urban-opinion-2025']);
+    assert.equal(report.pageText?.analysed, 2 * 1024 * 1024);
+    assert.ok((report.pageText?.total ?? 0) > 2 * 1024 * 1024);
+    assert.deepEqual(report.deviations, []);
+    const popup = await browser.context.newPage();
+    await popup.goto(`${base}/src/popup/index.html?tab=${await tabIdOf(page)}`);
+    const note = await popup.locator('.partial-check').innerText({ timeout: 10_000 });
+    assert.equal(note, await browser.message('popupPartialCheck', [String(2 * 1024 * 1024), String(report.pageText?.total)]));
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('the options page', () => {
   it('a malformed import: one clear message, nothing changed', async () => {
     const options = await importFile('{"format":"yuanwen-backup","version":1,"highlights":[{"id":"nope"}]}', true);
