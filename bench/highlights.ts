@@ -26,23 +26,12 @@ import { pathToFileURL } from 'node:url';
 import { createAnchorer } from '../src/core/anchor';
 import { createEngine } from '../src/core/engine';
 import type { CanonicalAnchor, HighlightSelectors } from '../src/core/highlight';
-import { loadBuiltCorpus, OPINION_ID, seed } from './inputs';
+import { loadBuiltCorpus, OPINION_ID, rng, seed } from './inputs';
 import { measure, setTimeScale, type Stats } from './measure';
 
 export const HIGHLIGHTS = 200;
 export const BUDGET_MS = 50;
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` ranges of 6–30 non-space-edged characters, not overlapping, sorted. */
 function ranges(text: string, count: number, rand: () => number): [number, number][] {
@@ -81,7 +70,7 @@ export function runHighlightBench(): HighlightBenchResult[] {
   const opinion = corpus.documents.find((d) => d.id === OPINION_ID);
   if (!opinion) throw new Error(`bench: ${OPINION_ID} is not in generated/corpus.json (run npm run corpus)`);
   const page = opinion.text;
-  const rand = random(20250815);
+  const rand = rng(20250815);
   const spots = ranges(page, HIGHLIGHTS, rand);
   const describer = createAnchorer(page);
   const selectors: HighlightSelectors[] = spots.map(([s, e]) => describer.describe(s, e));

@@ -19,7 +19,7 @@
  */
 import { h, render } from 'preact';
 import { createAnchorer, type Anchorer } from '../../core/anchor';
-import type { Highlight, HighlightColor, HighlightDraft } from '../../core/highlight';
+import type { CanonicalAnchor, Highlight, HighlightColor, HighlightDraft, HighlightSelectors } from '../../core/highlight';
 import { emptyReport, type Report } from '../../core/report';
 import { extractText, type ExtractedText } from '../../page/extract-text';
 import type { TextMap } from '../../page/text-map';
@@ -263,8 +263,8 @@ export class PageHighlights {
   // -------------------------------------------------------------------------
   // Operations
 
-  /** Highlights the page's current selection (or the one the toolbar was shown for). */
-  async highlightSelection(color?: HighlightColor, note?: string): Promise<Highlight> {
+  /** Selectors for the current selection (or the one the toolbar was shown for), and its canonical anchor if any. */
+  private describeSelection(): { selectors: HighlightSelectors; canonical?: CanonicalAnchor } {
     const page = this.currentPage();
     if (!page) throw new UserError(t('hlNoText'));
     const selected = this.selectedOffsets(page) ?? this.pending;
@@ -273,6 +273,12 @@ export class PageHighlights {
     const selectors = anchorer.describe(selected.start, selected.end);
     const documents = Object.entries(page.canonicalTexts).map(([id, text]) => ({ id, text }));
     const canonical = anchorer.canonicalAnchorFor(page.report, documents, selectors.position.start, selectors.position.end);
+    return canonical ? { selectors, canonical } : { selectors };
+  }
+
+  /** Highlights the page's current selection (or the one the toolbar was shown for). */
+  async highlightSelection(color?: HighlightColor, note?: string): Promise<Highlight> {
+    const { selectors, canonical } = this.describeSelection();
     const draft: HighlightDraft = {
       url: this.document.location.href,
       title: this.document.title,
@@ -304,21 +310,13 @@ export class PageHighlights {
 
   /** Re-attaches an orphan (or any of this page's highlights) to the selected text. */
   async reattach(id: string): Promise<Highlight> {
-    const page = this.currentPage();
-    if (!page) throw new UserError(t('hlNoText'));
-    const selected = this.selectedOffsets(page) ?? this.pending;
-    if (!selected) throw new UserError(t('hlNoSelection'));
-    const anchorer = this.anchorerFor(page);
-    const selectors = anchorer.describe(selected.start, selected.end);
-    const documents = Object.entries(page.canonicalTexts).map(([docId, text]) => ({ id: docId, text }));
-    const canonical = anchorer.canonicalAnchorFor(page.report, documents, selectors.position.start, selectors.position.end);
+    const { selectors, canonical } = this.describeSelection();
     this.reattachId = undefined;
     this.pending = undefined;
     this.document.getSelection()?.removeAllRanges();
     this.setState({ toolbar: undefined, reattaching: undefined });
     return this.update(id, { selectors, canonical: canonical ?? null });
   }
-
 
   /** The document selection as page-text offsets, if it covers extracted text outside our UI. */
   private selectedOffsets(page: PageText): PendingSelection | undefined {

@@ -12,6 +12,7 @@
  */
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../core/highlight';
 import pageCss from './page-styles.css?inline';
+import { adoptPageStylesheet } from '../render/page-stylesheet';
 
 export type PaintStyle = HighlightColor | 'canonical';
 export const PAINT_STYLES: readonly PaintStyle[] = [...HIGHLIGHT_COLORS, 'canonical'];
@@ -32,20 +33,6 @@ type Registry = HighlightRegistry & { highlightsFromPoint?: (x: number, y: numbe
 function registry(): Registry | undefined {
   const r = (globalThis.CSS as { highlights?: Registry } | undefined)?.highlights;
   return r && typeof Highlight === 'function' ? r : undefined;
-}
-
-let sheetInstalled = false;
-
-function installStyles(document: Document): void {
-  if (sheetInstalled) return;
-  sheetInstalled = true;
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(pageCss);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  } catch {
-    // No adopted sheets in this world: the highlights are drawn unstyled (invisible); the UI list still works.
-  }
 }
 
 export interface Painted {
@@ -71,7 +58,7 @@ export class HighlightPainter {
     this.painted = items;
     const reg = this.registry;
     if (!reg || items.length === 0) return;
-    installStyles(this.document);
+    adoptPageStylesheet(this.document, pageCss);
     for (const style of PAINT_STYLES) {
       const ranges = items.filter((i) => i.style === style).map((i) => i.range);
       if (ranges.length === 0) continue;

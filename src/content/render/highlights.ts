@@ -8,6 +8,7 @@
  */
 import highlightCss from './highlight-styles.css?inline';
 import { MARKED_KINDS, type MarkedKind } from './plan';
+import { adoptPageStylesheet } from './page-stylesheet';
 
 export const HIGHLIGHT_PREFIX = 'yuanwen-';
 
@@ -26,24 +27,6 @@ function highlightApi(): HighlightApi | undefined {
   return { registry, create: (ranges) => new Highlight(...ranges) };
 }
 
-let sheetInstalled = false;
-
-/** Adds the `::highlight()` rules to the page's document, once. */
-function installDocumentStyles(document: Document, fallbackParent: Element): void {
-  if (sheetInstalled) return;
-  sheetInstalled = true;
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(highlightCss);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  } catch {
-    // Adopted sheets unavailable from this world: a <style> in our host's light DOM still styles the document.
-    const style = document.createElement('style');
-    style.textContent = highlightCss;
-    fallbackParent.append(style);
-  }
-}
-
 export class DeviationHighlights {
   private readonly api = highlightApi();
   private wrappers: HTMLElement[] = [];
@@ -60,7 +43,7 @@ export class DeviationHighlights {
   show(highlights: Map<MarkedKind, Range[]>): void {
     this.clear();
     if (highlights.size === 0) return;
-    installDocumentStyles(this.document, this.styleParent);
+    adoptPageStylesheet(this.document, highlightCss, this.styleParent);
     for (const kind of MARKED_KINDS) {
       const ranges = highlights.get(kind);
       if (!ranges?.length) continue;
