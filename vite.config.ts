@@ -6,7 +6,7 @@
  *
  * `YUANWEN_TEST_BUILD=1 vite build --mode chrome` writes the end-to-end test
  * build to `dist/chrome-test/` instead: the same code with `TEST_BUILD` true
- * (src/build-flags.ts: an open shadow root and benchmark marks).
+ * (src/platform/build-flags.ts: an open shadow root and benchmark marks).
  */
 import { copyFile, access } from 'node:fs/promises';
 import { resolve } from 'node:path';

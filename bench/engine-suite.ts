@@ -5,11 +5,11 @@
  * of the normalized page against the normalized canonical text, no timeout.
  */
 import DiffMatchPatch from 'diff-match-patch';
-import type { Corpus } from '../src/core/corpus';
-import { createEngine } from '../src/core/engine';
-import { identify, indexCorpus } from '../src/core/identify';
-import { normalize } from '../src/core/normalize';
-import type { Report } from '../src/core/report';
+import type { Corpus } from '../src/core/corpus/corpus';
+import { createEngine } from '../src/core/check/engine';
+import { identify, indexCorpus } from '../src/core/check/identify';
+import { normalize } from '../src/core/text/normalize';
+import type { Report } from '../src/core/check/report';
 import {
   OPINION_ID,
   PLAN_ID,

@@ -9,7 +9,7 @@
  *
  * It uses the test build (dist/chrome-test, built here if missing or older
  * than dist/chrome): the production code plus `performance` marks around
- * each analysis (src/build-flags.ts), from which it reads the content
+ * each analysis (src/platform/build-flags.ts), from which it reads the content
  * script's own main-thread time — the same figure as `timings.totalMs` in the
  * report — split into reading the page, sending the text and rendering.
  *

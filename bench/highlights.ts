@@ -23,9 +23,9 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createAnchorer } from '../src/core/anchor';
-import { createEngine } from '../src/core/engine';
-import type { CanonicalAnchor, HighlightSelectors } from '../src/core/highlight';
+import { createAnchorer } from '../src/core/highlight/anchorer';
+import { createEngine } from '../src/core/check/engine';
+import type { CanonicalAnchor, HighlightSelectors } from '../src/core/highlight/record';
 import { loadBuiltCorpus, OPINION_ID, rng, seed } from './inputs';
 import { measure, setTimeScale, type Stats } from './measure';
 

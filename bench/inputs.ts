@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Corpus } from '../src/core/corpus';
-import { parseBoilerplate, type CorpusSourceFile } from '../src/core/corpus-build';
+import type { Corpus } from '../src/core/corpus/corpus';
+import { parseBoilerplate, type CorpusSourceFile } from '../src/core/corpus/build';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 const SEEDS = join(ROOT, 'tests', 'fixtures', 'seeds');

@@ -62,7 +62,7 @@ async function nodeBench(): Promise<boolean> {
 
 async function browserBench(): Promise<boolean> {
   const { CHROME_TEST_DIST, launchWithExtension } = await import('../tests/e2e/extension-browser');
-  const { backupJson } = await import('../src/core/annotation-export');
+  const { backupJson } = await import('../src/core/highlight/annotation-export');
   if (!existsSync(`${CHROME_TEST_DIST}/manifest.json`)) {
     console.log('Chromium: skipped (no dist/chrome-test: run npm run test:e2e or YUANWEN_TEST_BUILD=1 npx vite build --mode chrome)');
     return true;

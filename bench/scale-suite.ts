@@ -5,16 +5,16 @@
  * full check time, index build time and memory for each; the ratio of the
  * largest to the smallest against the budget (≤ 3×).
  */
-import { buildCorpus, type CorpusSourceFile } from '../src/core/corpus-build';
-import { createEngine } from '../src/core/engine';
-import { buildFingerprintIndex, identify } from '../src/core/identify';
-import { normalize } from '../src/core/normalize';
+import { buildCorpus, type CorpusSourceFile } from '../src/core/corpus/build';
+import { createEngine } from '../src/core/check/engine';
+import { buildFingerprintIndex, identify } from '../src/core/check/identify';
+import { normalize } from '../src/core/text/normalize';
 import { OPINION_ID, canonicalOpinionPage } from './inputs';
 import { measure, retainedBytes, sample, statsOf, timeOnce, type Stats } from './measure';
 import { bytes, ms, type BenchReport } from './report';
 import { fingerprintSharing, syntheticCorpusSources, type SyntheticOptions } from './synthetic-corpus';
 
-/** Above this many documents a fingerprint is boilerplate (mirrors MAX_DOCUMENT_FREQUENCY in src/core/identify.ts, for the sharing figure only). */
+/** Above this many documents a fingerprint is boilerplate (mirrors MAX_DOCUMENT_FREQUENCY in src/core/check/identify.ts, for the sharing figure only). */
 const SHARING_LIMIT = 50;
 const ROUNDS = 5;
 

@@ -20,10 +20,10 @@
  *     boilerplate list (corpus/boilerplate.txt), as real documents do.
  * `fingerprintSharing` reports how shared the resulting fingerprints are.
  */
-import type { CorpusSourceFile } from '../src/core/corpus-build';
-import { parseCorpusSource } from '../src/core/corpus-source';
-import { chineseNumeral, markerAtLineStart } from '../src/core/markers';
-import type { FingerprintTable } from '../src/core/corpus';
+import type { CorpusSourceFile } from '../src/core/corpus/build';
+import { parseCorpusSource } from '../src/core/corpus/source';
+import { chineseNumeral, markerAtLineStart } from '../src/core/text/markers';
+import type { FingerprintTable } from '../src/core/corpus/corpus';
 import { rng, unrelatedParagraphs } from './inputs';
 
 export interface SyntheticOptions {

@@ -5,9 +5,9 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCorpus, parseBoilerplate } from '../src/core/corpus-build';
-import { CorpusSourceError } from '../src/core/corpus-source';
-import { buildPrefilter } from '../src/core/prefilter';
+import { buildCorpus, parseBoilerplate } from '../src/core/corpus/build';
+import { CorpusSourceError } from '../src/core/corpus/source';
+import { buildPrefilter } from '../src/core/corpus/prefilter';
 
 const root = join(import.meta.dirname, '..');
 const corpusDir = join(root, 'corpus');

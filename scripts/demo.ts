@@ -10,7 +10,7 @@
  */
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Report } from '../src/core/report';
+import type { Report } from '../src/core/check/report';
 import type { FixturePage } from '../tests/fixtures/make-pages';
 import { FIXTURE_PAGES, REPO_ROOT, launchWithExtension } from '../tests/e2e/extension-browser';
 import { startStaticServer } from '../tests/e2e/static-server';

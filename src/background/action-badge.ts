@@ -3,7 +3,7 @@
  * lives in the browser (per tab), so the service worker keeps no state.
  */
 import { browser } from '../platform/browser';
-import type { Report } from '../core/report';
+import type { Report } from '../core/check/report';
 
 const COLOURS = {
   faithful: '#1e7b34',

@@ -4,9 +4,9 @@
  * a cache in module scope: the service worker can be stopped at any moment,
  * and the next request after a restart simply builds them again.
  */
-import { createEngine, type Engine } from '../core/engine';
-import { bundledCorpus } from '../bundled-corpus';
-import type { AnalyseResponse } from '../messages';
+import { createEngine, type Engine } from '../core/check/engine';
+import { bundledCorpus } from '../platform/bundled-corpus';
+import type { AnalyseResponse } from '../messages/analysis';
 
 let engine: Engine | undefined;
 

@@ -10,7 +10,7 @@
  * the listeners are registered at start-up like every other.
  */
 import { browser, t, type Tabs } from '../platform/browser';
-import type { HighlightSelectionRequest } from '../messages';
+import type { HighlightSelectionRequest } from '../messages/analysis';
 
 export const MENU_ID = 'yuanwen-highlight-selection';
 export const COMMAND = 'highlight-selection';

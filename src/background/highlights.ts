@@ -1,6 +1,6 @@
 /**
  * The highlight database's only owner: the background. Content scripts and
- * extension pages reach it through the messages of src/messages-highlights.ts,
+ * extension pages reach it through the messages of src/messages/highlights.ts,
  * each validated for shape (by `parseMessage`) and for sender here:
  *
  * - our content script (top frame of an http(s) tab) may create highlights
@@ -13,11 +13,11 @@
  * is a module-scope cache: after the service worker is stopped, the next
  * message opens the database again.
  */
-import { bundledCorpus } from '../bundled-corpus';
-import { backupJson, toMarkdown, webAnnotationJson } from '../core/annotation-export';
-import { parseImport } from '../core/backup';
-import { createHighlight, type Highlight } from '../core/highlight';
-import { normalizePageUrl } from '../core/page-url';
+import { bundledCorpus } from '../platform/bundled-corpus';
+import { backupJson, toMarkdown, webAnnotationJson } from '../core/highlight/annotation-export';
+import { parseImport } from '../core/highlight/backup';
+import { createHighlight, type Highlight } from '../core/highlight/record';
+import { normalizePageUrl } from '../core/highlight/page-url';
 import { browser, type Runtime } from '../platform/browser';
 import { readHighlightSettings } from '../platform/highlight-settings';
 import { requestPersistentStorage } from '../storage/highlight-db';
@@ -32,7 +32,7 @@ import {
   type HighlightResult,
   type ImportSummary,
   type PageHighlightsResponse,
-} from '../messages';
+} from '../messages/analysis';
 import { VIEWER_PAGE } from './viewer-tab';
 
 let store: HighlightStore | undefined;

@@ -5,7 +5,7 @@
  * browser wakes it for an event.
  */
 import { browser, type Runtime } from '../platform/browser';
-import { analyseTextError, isOwnContentScript, parseMessage, type AnalyseResponse } from '../messages';
+import { analyseTextError, isOwnContentScript, parseMessage, type AnalyseResponse } from '../messages/analysis';
 import { showPageSummary } from './action-badge';
 import { analyse } from './analyse';
 import { checkPageAccessOnInstall } from './first-run';

@@ -3,7 +3,7 @@
  * and how faithfully, then each deviation at its clause with the canonical
  * and page text side by side, in context.
  */
-import type { Deviation, Report } from '../core/report';
+import type { Deviation, Report } from '../core/check/report';
 
 export interface Style {
   bold(s: string): string;

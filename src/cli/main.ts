@@ -8,9 +8,9 @@
  * Exit status like diff(1): 0 faithful or nothing found, 1 deviations found,
  * 2 trouble (bad usage, a file that could not be read).
  */
-import type { CanonicalDocument, Corpus } from '../core/corpus';
-import { createEngine } from '../core/engine';
-import type { Report } from '../core/report';
+import type { CanonicalDocument, Corpus } from '../core/corpus/corpus';
+import { createEngine } from '../core/check/engine';
+import type { Report } from '../core/check/report';
 import corpusData from '../../generated/corpus.json';
 import { formatReport, styleFor } from './format-report';
 import { InputError, readPage } from './read-page';

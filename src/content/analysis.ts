@@ -5,9 +5,9 @@
  * report with the canonical texts the cards quote.
  */
 import { browser } from '../platform/browser';
-import { REPORT_SCHEMA } from '../core/report';
+import { REPORT_SCHEMA } from '../core/check/report';
 import { extractText, extractTextInSlices, type ExtractedText } from '../page/extract-text';
-import { MAX_PAGE_TEXT, type AnalyseRequest, type AnalyseResponse } from '../messages';
+import { MAX_PAGE_TEXT, type AnalyseRequest, type AnalyseResponse } from '../messages/analysis';
 import { hasEnoughHan, rawPageTexts, worthAnalysing } from './cjk-gate';
 import { hiddenInLayout } from './hidden';
 import type { MainThreadClock } from './main-thread';

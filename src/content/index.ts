@@ -10,10 +10,10 @@
  * this script spent on its latest analysis (extraction and rendering; the
  * engine runs in the background).
  */
-import { TEST_BUILD } from '../build-flags';
-import { emptyReport, type Report } from '../core/report';
+import { TEST_BUILD } from '../platform/build-flags';
+import { emptyReport, type Report } from '../core/check/report';
 import { isSiteEnabled, onSiteSettingsChanged, siteOf } from '../platform/site-settings';
-import type { AnalyseResponse } from '../messages';
+import type { AnalyseResponse } from '../messages/analysis';
 import { analyseInBackground, readPageForAnalysis } from './analysis';
 import { MainThreadClock } from './main-thread';
 import { watchPageChanges, type PageChanges } from './page-changes';

@@ -5,8 +5,8 @@
  * undefined).
  */
 import { browser, type Runtime } from '../platform/browser';
-import { isOwnSender, parseMessage } from '../messages';
-import type { Report } from '../core/report';
+import { isOwnSender, parseMessage } from '../messages/analysis';
+import type { Report } from '../core/check/report';
 
 export function answerReportRequests(currentReport: () => Promise<Report>): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<Report> | undefined => {

@@ -8,7 +8,7 @@
  * identified by the engine, so it is neither read nor sent.
  *
  * The answer is `createPrefilter(table).mightReprint(text)`
- * (src/core/prefilter.ts; tests/page/reprint-gate.test.ts checks that they
+ * (src/core/corpus/prefilter.ts; tests/page/reprint-gate.test.ts checks that they
  * agree), computed for a page's first milliseconds, cold JIT and all:
  *
  * - Fingerprints are taken over content characters only (letters, digits,
@@ -26,9 +26,9 @@
  *   hit: the answer then errs toward looking.)
  */
 import raw from '../../generated/prefilter.json?raw';
-import { forEachFingerprint, isContentChar, K, W } from '../core/fingerprint';
-import { MIN_EVIDENCE } from '../core/identify';
-import type { PrefilterTable } from '../core/prefilter';
+import { forEachFingerprint, isContentChar, K, W } from '../core/corpus/fingerprint';
+import { MIN_EVIDENCE } from '../core/check/identify';
+import type { PrefilterTable } from '../core/corpus/prefilter';
 
 /** Raw characters per piece: a millisecond or two of work, even before the JIT warms up. */
 export const PIECE_LENGTH = 2048;

@@ -8,7 +8,7 @@
  * not touched.
  */
 import { browser, type Runtime } from '../platform/browser';
-import { isOwnSender, parseMessage } from '../messages';
+import { isOwnSender, parseMessage } from '../messages/analysis';
 import { readPage } from './analysis';
 import { pagePoint, pageRange } from './render/plan';
 

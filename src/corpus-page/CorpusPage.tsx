@@ -6,8 +6,8 @@
  * clause of each variant reading.
  */
 import { t, browser } from '../platform/browser';
-import { bundledCorpus } from '../bundled-corpus';
-import type { CanonicalDocument } from '../core/corpus';
+import { bundledCorpus } from '../platform/bundled-corpus';
+import type { CanonicalDocument } from '../core/corpus/corpus';
 import { DocumentMetadata, DocumentSources } from '../ui/DocumentProvenance';
 
 function viewerUrl(documentId: string, clauseId = ''): string {

@@ -11,9 +11,9 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, browser } from '../platform/browser';
-import { bundledCorpus } from '../bundled-corpus';
-import { cleanTags, HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../core/highlight';
-import { textFragmentUrl } from '../core/annotation-export';
+import { bundledCorpus } from '../platform/bundled-corpus';
+import { cleanTags, HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../core/highlight/record';
+import { textFragmentUrl } from '../core/highlight/annotation-export';
 import { HighlightDatabase } from '../storage/highlight-db';
 import { createHighlightStore, type HighlightStore } from '../storage/highlight-store';
 import { colorDisplay } from './colors';

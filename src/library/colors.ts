@@ -1,5 +1,5 @@
 import { t, type MessageKey } from '../platform/browser';
-import type { HighlightColor } from '../core/highlight';
+import type { HighlightColor } from '../core/highlight/record';
 import { readColorLabels, type ColorLabels } from '../options/color-labels';
 
 const COLOR_KEYS: Record<HighlightColor, MessageKey> = {

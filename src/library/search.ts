@@ -14,9 +14,9 @@
  * to the records the page holds in memory.
  */
 import type { Table } from 'dexie';
-import { normalize } from '../core/normalize';
-import { queryTokens } from '../core/search-tokens';
-import type { Highlight, HighlightColor } from '../core/highlight';
+import { normalize } from '../core/text/normalize';
+import { queryTokens } from '../core/highlight/search-tokens';
+import type { Highlight, HighlightColor } from '../core/highlight/record';
 import type { StoredHighlight } from '../storage/highlight-db';
 
 const LATIN_TOKEN = /^[0-9a-z]+$/;

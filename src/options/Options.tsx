@@ -10,7 +10,7 @@ import { browser, t, type MessageKey } from '../platform/browser';
 import { languageOverride, storeLanguageChoice, type LanguageChoice } from '../platform/i18n';
 import { onSiteSettingsChanged, readSiteSettings, setSiteEnabled } from '../platform/site-settings';
 import { readHighlightSettings, setCanonicalAnchoring } from '../platform/highlight-settings';
-import { bundledCorpus } from '../bundled-corpus';
+import { bundledCorpus } from '../platform/bundled-corpus';
 import { HighlightDatabase } from '../storage/highlight-db';
 import { createHighlightStore } from '../storage/highlight-store';
 import { colorName } from '../library/colors';

@@ -3,14 +3,14 @@
  * highlight database directly (same origin as the background that owns it).
  *
  * Import is all or nothing and reports progress: the file is read with
- * progress events, checked in full by `parseImport` (src/core/backup.ts: one
+ * progress events, checked in full by `parseImport` (src/core/highlight/backup.ts: one
  * message for whatever is wrong), then written in ONE transaction in chunks,
  * progress reported between chunks. Any failure aborts the transaction, so
  * the database is left exactly as it was.
  */
-import { backupJson, toMarkdown, webAnnotationJson } from '../core/annotation-export';
-import { checkImportSize, parseImport, type ImportFormat } from '../core/backup';
-import type { Highlight } from '../core/highlight';
+import { backupJson, toMarkdown, webAnnotationJson } from '../core/highlight/annotation-export';
+import { checkImportSize, parseImport, type ImportFormat } from '../core/highlight/backup';
+import type { Highlight } from '../core/highlight/record';
 import { toRow, type HighlightDatabase } from '../storage/highlight-db';
 import { storeError } from '../storage/highlight-store';
 

@@ -6,9 +6,9 @@
  * Store, tabs opened before the extension was installed).
  */
 import { browser, type Tabs } from '../platform/browser';
-import type { Report } from '../core/report';
-import type { ReportRequest } from '../messages';
-import { REPORT_SCHEMA } from '../core/report';
+import type { Report } from '../core/check/report';
+import type { ReportRequest } from '../messages/analysis';
+import { REPORT_SCHEMA } from '../core/check/report';
 
 export async function targetTab(): Promise<Tabs.Tab | undefined> {
   const requested = new URLSearchParams(window.location.search).get('tab');

@@ -3,7 +3,7 @@
  * canonical order, each with a little canonical context either side so the
  * changed words can be read in place. Pure.
  */
-import type { Deviation, Report } from '../core/report';
+import type { Deviation, Report } from '../core/check/report';
 
 /** Characters of context shown either side of a change. */
 export const CONTEXT = 10;

@@ -7,7 +7,7 @@
  * URL from the database directly, without a status.
  */
 import { browser, type Tabs } from '../platform/browser';
-import { validateHighlight, type Highlight } from '../core/highlight';
+import { validateHighlight, type Highlight } from '../core/highlight/record';
 import { createHighlightStore } from '../storage/highlight-store';
 
 export type HighlightStatus = 'anchored' | 'orphan' | 'canonical' | 'stored';

@@ -9,7 +9,7 @@
  * 1. The first cut: `{id, url, title, createdAt (epoch ms), color, note,
  *    quote: {exact, prefix, suffix}, start, end}`; colours included `red`;
  *    URLs kept tracking parameters. Indexed by id, url, createdAt.
- * 2. Records are `Highlight` (HIGHLIGHT_SCHEMA 2, src/core/highlight.ts) plus
+ * 2. Records are `Highlight` (HIGHLIGHT_SCHEMA 2, src/core/highlight/record.ts) plus
  *    `words`, search tokens for the library page. New indexes: `created`,
  *    `modified`, the canonical clause `[canonical.documentId+canonical.clauseId]`
  *    (highlights to show on every reprint of a clause), `*tags`, `*words`.
@@ -19,9 +19,9 @@
  * browsers with that version installed upgrade from it.
  */
 import { Dexie, type Table } from 'dexie';
-import { DEFAULT_COLOR, isHighlightColor, type Highlight, type HighlightColor } from '../core/highlight';
-import { normalizePageUrl } from '../core/page-url';
-import { searchTokens } from '../core/search-tokens';
+import { DEFAULT_COLOR, isHighlightColor, type Highlight, type HighlightColor } from '../core/highlight/record';
+import { normalizePageUrl } from '../core/highlight/page-url';
+import { searchTokens } from '../core/highlight/search-tokens';
 
 export const DATABASE_NAME = 'yuanwen';
 export const DATABASE_VERSION = 2;
@@ -41,7 +41,7 @@ export interface HighlightV1 {
 
 /** A row: the record plus what only the database needs. */
 export type StoredHighlight = Highlight & {
-  /** Search tokens of quote, note and tags (src/core/search-tokens.ts). */
+  /** Search tokens of quote, note and tags (src/core/highlight/search-tokens.ts). */
   words: string[];
 };
 

@@ -9,8 +9,8 @@
  * Failures are `HighlightStoreError`s with a `code` the caller can act on
  * and a message a user can read; nothing else escapes.
  */
-import { validateHighlight, type CanonicalAnchor, type Highlight } from '../core/highlight';
-import { normalizePageUrl } from '../core/page-url';
+import { validateHighlight, type CanonicalAnchor, type Highlight } from '../core/highlight/record';
+import { normalizePageUrl } from '../core/highlight/page-url';
 import { HighlightDatabase, fromRow, toRow, type StoredHighlight } from './highlight-db';
 
 export type StoreErrorCode =

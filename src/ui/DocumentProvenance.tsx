@@ -3,7 +3,7 @@
  * variant readings), as the viewer and the corpus page both show them.
  */
 import type { ComponentChildren } from 'preact';
-import type { CanonicalDocument, Variant } from '../core/corpus';
+import type { CanonicalDocument, Variant } from '../core/corpus/corpus';
 import { t } from '../platform/browser';
 
 /** Issuer, number, date and publisher; `children` adds further `<dt>/<dd>` pairs. */

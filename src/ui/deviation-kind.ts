@@ -1,5 +1,5 @@
 /** The name of each kind of deviation, as every UI shows it (popup, page cards, viewer). */
-import type { DeviationKind } from '../core/report';
+import type { DeviationKind } from '../core/check/report';
 import { t, type MessageKey } from '../platform/browser';
 
 const KIND_KEYS: Record<DeviationKind, MessageKey> = {

@@ -7,13 +7,13 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../platform/browser';
-import { bundledCorpus } from '../bundled-corpus';
-import type { CanonicalDocument, Clause } from '../core/corpus';
-import type { Deviation, DeviationKind, Report } from '../core/report';
+import { bundledCorpus } from '../platform/bundled-corpus';
+import type { CanonicalDocument, Clause } from '../core/corpus/corpus';
+import type { Deviation, DeviationKind, Report } from '../core/check/report';
 import { parseViewerHash, viewerHash, type ViewerLocation } from './location';
 import { reportOfTab } from './page-report';
 import { highlightsOfDocument } from './highlights';
-import type { Highlight } from '../core/highlight';
+import type { Highlight } from '../core/highlight/record';
 import { deviationKindName } from '../ui/deviation-kind';
 import { DocumentMetadata, DocumentSources } from '../ui/DocumentProvenance';
 

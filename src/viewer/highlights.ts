@@ -5,8 +5,8 @@
  * answer.
  */
 import { browser } from '../platform/browser';
-import type { Highlight } from '../core/highlight';
-import type { HighlightResult, HighlightsForDocumentRequest } from '../messages';
+import type { Highlight } from '../core/highlight/record';
+import type { HighlightResult, HighlightsForDocumentRequest } from '../messages/analysis';
 
 export async function highlightsOfDocument(documentId: string): Promise<Highlight[]> {
   const request: HighlightsForDocumentRequest = { type: 'yuanwen/highlights-for-document', documentId };

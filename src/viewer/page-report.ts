@@ -4,8 +4,8 @@
  * content script any more.
  */
 import { browser } from '../platform/browser';
-import { REPORT_SCHEMA, type Report } from '../core/report';
-import type { ReportRequest } from '../messages';
+import { REPORT_SCHEMA, type Report } from '../core/check/report';
+import type { ReportRequest } from '../messages/analysis';
 
 export async function reportOfTab(tabId: number): Promise<Report | undefined> {
   const request: ReportRequest = { type: 'yuanwen/report' };

@@ -8,13 +8,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { Report } from '../../src/core/report';
+import type { Report } from '../../src/core/check/report';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 export const CHROME_DIST = resolve(REPO_ROOT, 'dist', 'chrome');
 /**
  * The end-to-end test build (`YUANWEN_TEST_BUILD=1`, see vite.config.ts and
- * src/build-flags.ts): production code with an open shadow root, so tests can
+ * src/platform/build-flags.ts): production code with an open shadow root, so tests can
  * read and drive the page UI, and benchmark marks. tests/e2e/run.ts builds it.
  */
 export const CHROME_TEST_DIST = resolve(REPO_ROOT, 'dist', 'chrome-test');

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createHighlight, HIGHLIGHT_COLORS, type Highlight } from '../../src/core/highlight';
-import type { Corpus } from '../../src/core/corpus';
+import { createHighlight, HIGHLIGHT_COLORS, type Highlight } from '../../src/core/highlight/record';
+import type { Corpus } from '../../src/core/corpus/corpus';
 
 export const REPO = resolve(import.meta.dirname, '..', '..');
 

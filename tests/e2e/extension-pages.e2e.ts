@@ -17,8 +17,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, CHROME_TEST_DIST, FIXTURE_PAGES, REPO_ROOT, type ExtensionBrowser } from './extension-browser';
 import { startStaticServer, type StaticServer } from './static-server';
-import { backupJson } from '../../src/core/annotation-export';
-import { createHighlight, type Highlight } from '../../src/core/highlight';
+import { backupJson } from '../../src/core/highlight/annotation-export';
+import { createHighlight, type Highlight } from '../../src/core/highlight/record';
 import { generateHighlights, NEEDLE_NOTE, NEEDLE_WORD } from './extension-pages-data';
 import { eventually } from './eventually';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchWithExtension, FIXTURE_PAGES, type ExtensionBrowser } from './extension-browser';
 import { startStaticServer, type StaticServer } from './static-server';
-import type { Report } from '../../src/core/report';
+import type { Report } from '../../src/core/check/report';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;

@@ -20,8 +20,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, CHROME_DIST, CHROME_TEST_DIST, FIXTURE_PAGES, type ExtensionBrowser } from './extension-browser';
 import { startStaticServer, type StaticServer } from './static-server';
-import type { Highlight } from '../../src/core/highlight';
-import type { HighlightResult, PageHighlight } from '../../src/messages';
+import type { Highlight } from '../../src/core/highlight/record';
+import type { HighlightResult, PageHighlight } from '../../src/messages/analysis';
 import { eventually } from './eventually';
 
 const OPINION = 'urban-opinion-2025';

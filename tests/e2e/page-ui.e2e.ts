@@ -14,8 +14,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, CHROME_TEST_DIST, FIXTURE_PAGES, REPO_ROOT, type ExtensionBrowser } from './extension-browser';
 import { startStaticServer, type StaticServer } from './static-server';
-import type { Corpus } from '../../src/core/corpus';
-import type { Report } from '../../src/core/report';
+import type { Corpus } from '../../src/core/corpus/corpus';
+import type { Report } from '../../src/core/check/report';
 import { eventually } from './eventually';
 
 const SCREENSHOTS = resolve(REPO_ROOT, 'test-results', 'screenshots');

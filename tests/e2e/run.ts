@@ -25,7 +25,7 @@ interface TestEventData {
 
 const HERE = import.meta.dirname;
 
-// The test build: production code with an open shadow root (src/build-flags.ts).
+// The test build: production code with an open shadow root (src/platform/build-flags.ts).
 const build = spawnSync('npx', ['vite', 'build', '--mode', 'chrome', '--logLevel', 'warn'], {
   cwd: resolve(HERE, '..', '..'),
   env: { ...process.env, YUANWEN_TEST_BUILD: '1' },

@@ -2,9 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { contentOf } from '../../src/core/fingerprint';
-import { normalize } from '../../src/core/normalize';
-import { createPrefilter, type PrefilterTable } from '../../src/core/prefilter';
+import { contentOf } from '../../src/core/corpus/fingerprint';
+import { normalize } from '../../src/core/text/normalize';
+import { createPrefilter, type PrefilterTable } from '../../src/core/corpus/prefilter';
 import { asciiAlphanumerics, mightReprint } from '../../src/content/reprint-gate';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -6,11 +6,11 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildCorpus, parseBoilerplate, type CorpusSourceFile } from '../../src/core/corpus-build';
-import type { CanonicalDocument, Clause, Corpus } from '../../src/core/corpus';
-import { createEngine, type Engine } from '../../src/core/engine';
-import type { Deviation, Report } from '../../src/core/report';
-import { normalize, toOriginalRange } from '../../src/core/normalize';
+import { buildCorpus, parseBoilerplate, type CorpusSourceFile } from '../../src/core/corpus/build';
+import type { CanonicalDocument, Clause, Corpus } from '../../src/core/corpus/corpus';
+import { createEngine, type Engine } from '../../src/core/check/engine';
+import type { Deviation, Report } from '../../src/core/check/report';
+import { normalize, toOriginalRange } from '../../src/core/text/normalize';
 import { expect } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -6,9 +6,9 @@
  * Preact, never as HTML.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../core/highlight';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../core/highlight/record';
 import { t, type MessageKey } from '../../platform/browser';
-import type { PageHighlight } from '../../messages';
+import type { PageHighlight } from '../../messages/analysis';
 import type { HighlightPatch } from '../../storage/highlight-store';
 
 interface Placed {

@@ -18,9 +18,9 @@
  * page shows.
  */
 import { h, render } from 'preact';
-import { createAnchorer, type Anchorer } from '../../core/anchor';
-import type { CanonicalAnchor, Highlight, HighlightColor, HighlightDraft, HighlightSelectors } from '../../core/highlight';
-import { emptyReport, type Report } from '../../core/report';
+import { createAnchorer, type Anchorer } from '../../core/highlight/anchorer';
+import type { CanonicalAnchor, Highlight, HighlightColor, HighlightDraft, HighlightSelectors } from '../../core/highlight/record';
+import { emptyReport, type Report } from '../../core/check/report';
 import { extractText, type ExtractedText } from '../../page/extract-text';
 import type { TextMap } from '../../page/text-map';
 import { browser, t, type Runtime } from '../../platform/browser';
@@ -34,7 +34,7 @@ import {
   type HighlightResult,
   type PageHighlight,
   type PageHighlightsResponse,
-} from '../../messages';
+} from '../../messages/analysis';
 import type { HighlightPatch } from '../../storage/highlight-store';
 import { hiddenInLayout } from '../hidden';
 import { pageRange } from '../render/plan';

@@ -10,7 +10,7 @@
  * the caret position at the point (`caretPositionFromPoint`, or WebKit's
  * `caretRangeFromPoint`) compared with our ranges.
  */
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../core/highlight';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../core/highlight/record';
 import pageCss from './page-styles.css?inline';
 import { adoptPageStylesheet } from '../render/page-stylesheet';
 

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../platform/browser';
-import type { Deviation } from '../../core/report';
+import type { Deviation } from '../../core/check/report';
 import type { ClauseMark, DocumentSummary, OmissionMark, RenderPlan } from './plan';
 import { deviationKindName } from '../../ui/deviation-kind';
 

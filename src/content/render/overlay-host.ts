@@ -6,7 +6,7 @@
  * re-placed when the layout changes (resize, images loading, fonts).
  */
 import { h, render } from 'preact';
-import { TEST_BUILD } from '../../build-flags';
+import { TEST_BUILD } from '../../platform/build-flags';
 import overlayCss from './overlay.css?inline';
 import { Overlay, type Layout, type Point } from './Overlay';
 import { EMPTY_PLAN, type RenderPlan } from './plan';

@@ -5,7 +5,7 @@
  * document. Pure data plus DOM Ranges built through the text map; nothing is
  * drawn here.
  */
-import type { AlignedClause, Deviation, DeviationKind, DocumentMatch, KnownVariant, Report } from '../../core/report';
+import type { AlignedClause, Deviation, DeviationKind, DocumentMatch, KnownVariant, Report } from '../../core/check/report';
 import type { TextMap } from '../../page/text-map';
 
 /** The state a clause's badge shows. */

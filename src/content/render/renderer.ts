@@ -3,10 +3,10 @@
  * and the summary in our overlay. Everything is replaced on each render.
  */
 import { browser } from '../../platform/browser';
-import type { OpenViewerRequest } from '../../messages';
-import type { Report } from '../../core/report';
+import type { OpenViewerRequest } from '../../messages/analysis';
+import type { Report } from '../../core/check/report';
 import type { TextMap } from '../../page/text-map';
-import { DeviationHighlights } from './highlights';
+import { DeviationMarks } from './deviation-marks';
 import { OverlayHost } from './overlay-host';
 import { planRendering, type RenderPlan, type WitnessNames } from './plan';
 
@@ -18,7 +18,7 @@ export function openViewer(documentId: string, clauseId: string): void {
 
 export class PageRenderer {
   private readonly overlay: OverlayHost;
-  private highlights: DeviationHighlights | undefined;
+  private highlights: DeviationMarks | undefined;
 
   constructor(private readonly document: Document) {
     this.overlay = new OverlayHost(document, openViewer);
@@ -45,7 +45,7 @@ export class PageRenderer {
     return [
       () => {
         plan = planRendering(report, canonicalTexts, map, witnesses);
-        this.highlights ??= new DeviationHighlights(this.document, this.overlay.element);
+        this.highlights ??= new DeviationMarks(this.document, this.overlay.element);
         this.highlights.show(plan.highlights);
       },
       () => {

@@ -1,0 +1,310 @@
+/**
+ * Alignment by content: finds, for each canonical clause, the page region
+ * that reproduces it, from shared k-grams ("landmarks": k-grams that occur at most twice in the document), never from the page's
+ * labels, which may be missing, renumbered or wrong. Each clause is placed on
+ * its own, so reordered parts, partial reprints and quotations amid
+ * commentary need no special case; headings, too short for landmarks, are then
+ * looked for between their placed neighbours.
+ */
+import { toOriginalRange } from '../text/normalize';
+import { LANDMARK_K, type PageMarker, type PreparedDocument, type PreparedPage } from './prepare';
+
+/** A canonical clause placed on the page (normalized page offsets). */
+export interface Placement {
+  /** Index into `doc.clauses`. */
+  clause: number;
+  /** Page region of the clause body (after any marker). */
+  start: number;
+  end: number;
+  /** Page span actually covered by landmarks. */
+  firstLandmark: number;
+  lastLandmarkEnd: number;
+  /** Number of landmarks supporting the placement. */
+  support: number;
+  /** The page marker linked to this clause, if any. */
+  marker?: PageMarker;
+}
+
+interface Landmark {
+  p: number;
+  d: number;
+}
+
+/** Longest jump between two landmarks of one chain, in page characters. */
+const MAX_LANDMARK_GAP = 80;
+/** Longest text inserted or dropped inside a clause that still leaves it one placement. */
+const MAX_CHAIN_GAP = 400;
+/** Fewest landmarks for a chain to join others in one placement. */
+const MIN_CHAIN = 3;
+/** A placement must be supported by landmarks over this share of the clause body… */
+const MIN_SUPPORT_SHARE = 0.2;
+/** …and by at least this many landmarks. */
+const MIN_SUPPORT = 4;
+/** How far before a region a marker may stand and still label it. */
+const MARKER_REACH = 8;
+/** How far a heading may stand before its clause when the clause before it is not on the page. */
+const HEADING_REACH = 60;
+
+export function placeClauses(doc: PreparedDocument, page: PreparedPage): Placement[] {
+  const landmarksByClause = collectLandmarks(doc, page);
+  const placements: Placement[] = [];
+  landmarksByClause.forEach((landmarks, clause) => {
+    if (landmarks.length === 0 || isShort(doc, clause)) return;
+    const chain = bestChain(landmarks);
+    const geometry = doc.clauses[clause];
+    const bodyLength = geometry.end - geometry.bodyStart;
+    if (chain.length < Math.max(MIN_SUPPORT, Math.min(bodyLength - LANDMARK_K + 1, MIN_SUPPORT_SHARE * bodyLength))) return;
+    const first = chain[0];
+    const last = chain[chain.length - 1];
+    placements.push({
+      clause,
+      start: Math.max(0, first.p - (first.d - geometry.bodyStart)),
+      end: Math.min(page.norm.text.length, last.p + (geometry.end - last.d)),
+      firstLandmark: first.p,
+      lastLandmarkEnd: last.p + LANDMARK_K,
+      support: chain.length,
+    });
+  });
+  placements.sort((a, b) => a.start - b.start || a.clause - b.clause);
+  stopAtMarkers(page, placements);
+  resolveOverlaps(placements);
+  placeShortClauses(doc, page, placements);
+  resolveOverlaps(placements);
+  linkMarkers(doc, page, placements);
+  return placements;
+}
+
+/**
+ * A region estimated from its landmarks may overshoot where the page changed
+ * the clause's first or last words; a marker opening a line beyond the
+ * landmark span belongs to what comes next (or is the clause's own label).
+ */
+function stopAtMarkers(page: PreparedPage, placements: Placement[]): void {
+  for (const p of placements) {
+    for (const m of page.markers) {
+      if (m.normStart >= p.lastLandmarkEnd && m.normStart < p.end) p.end = m.normStart;
+      if (m.normEnd > p.start && m.normEnd <= p.firstLandmark) p.start = m.normEnd;
+    }
+  }
+}
+
+function collectLandmarks(doc: PreparedDocument, page: PreparedPage): Landmark[][] {
+  const byClause: Landmark[][] = doc.clauses.map(() => []);
+  const { kgrams } = page;
+  for (let p = 0; p < kgrams.length; p++) {
+    const positions = doc.landmarks.get(kgrams[p]);
+    if (!positions) continue;
+    for (const d of positions) byClause[doc.clauseAt[d]].push({ p, d });
+  }
+  return byClause;
+}
+
+/**
+ * The landmarks that best explain a clause: chains of landmarks increasing on
+ * both sides, each step close on the page and near the diagonal (rewording
+ * grows or shrinks text a little), then the best sequence of such chains
+ * (a dropped or inserted sentence breaks the diagonal between two chains).
+ */
+function bestChain(landmarks: Landmark[]): Landmark[] {
+  const all = diagonalChains(landmarks);
+  // Lone landmarks are chance matches (page chrome, commentary): only the best chain may be that thin.
+  const longest = Math.max(...all.map((c) => c.length));
+  const chains = all.filter((c) => c.length >= MIN_CHAIN || c.length === longest);
+  // Best-scoring sequence of chains in order on both sides (chains are few);
+  // a chain overlapping its predecessor contributes only the landmarks beyond it.
+  const score = chains.map((c) => c.length);
+  const from = chains.map(() => -1);
+  for (let j = 0; j < chains.length; j++) {
+    for (let i = 0; i < j; i++) {
+      const last = chains[i][chains[i].length - 1];
+      const beyond = chains[j].filter((a) => a.p > last.p && a.d > last.d);
+      if (beyond.length === 0) continue;
+      const pageGap = beyond[0].p - last.p;
+      const docGap = beyond[0].d - last.d;
+      if (pageGap > MAX_CHAIN_GAP || docGap > MAX_CHAIN_GAP) continue;
+      if (score[i] + beyond.length > score[j]) {
+        score[j] = score[i] + beyond.length;
+        from[j] = i;
+      }
+    }
+  }
+  let best = 0;
+  for (let j = 1; j < chains.length; j++) if (score[j] > score[best]) best = j;
+  const picked: Landmark[] = [];
+  const sequence: number[] = [];
+  for (let j = best; j >= 0; j = from[j]) sequence.unshift(j);
+  for (const j of sequence) {
+    const last = picked[picked.length - 1];
+    for (const a of chains[j]) if (!last || (a.p > last.p && a.d > last.d)) picked.push(a);
+  }
+  return picked;
+}
+
+function diagonalChains(landmarks: Landmark[]): Landmark[][] {
+  const chains: Landmark[][] = [];
+  // Landmarks come in page order: a chain whose last landmark is too far behind can never grow again.
+  let active: Landmark[][] = [];
+  for (const a of landmarks) {
+    if (active.length > 8) active = active.filter((c) => a.p - c[c.length - 1].p <= MAX_LANDMARK_GAP);
+    // Join the chain this landmark continues with the least drift from its
+    // diagonal: a repeated phrase also yields landmarks off the true diagonal.
+    let target: Landmark[] | undefined;
+    let targetDrift = Infinity;
+    for (const chain of active) {
+      const last = chain[chain.length - 1];
+      const dp = a.p - last.p;
+      const dd = a.d - last.d;
+      if (dp <= 0 || dd <= 0 || dp > MAX_LANDMARK_GAP) continue;
+      const drift = Math.abs(dp - dd);
+      if (drift > 6 + 0.5 * Math.max(dp, dd)) continue;
+      if (drift < targetDrift || (drift === targetDrift && last.p > target![target!.length - 1].p)) {
+        target = chain;
+        targetDrift = drift;
+      }
+    }
+    if (target) target.push(a);
+    else {
+      const chain = [a];
+      chains.push(chain);
+      active.push(chain);
+    }
+  }
+  return chains.sort((a, b) => a[0].p - b[0].p);
+}
+
+/** Neighbouring regions must not overlap: cut between their landmark spans. */
+function resolveOverlaps(placements: Placement[]): void {
+  for (let i = 1; i < placements.length; i++) {
+    const a = placements[i - 1];
+    const b = placements[i];
+    if (a.end <= b.start) continue;
+    const cut = Math.max(a.lastLandmarkEnd, Math.min(b.start, b.firstLandmark));
+    a.end = Math.max(a.lastLandmarkEnd, Math.min(a.end, cut));
+    b.start = Math.max(b.start, a.end);
+  }
+}
+
+/** Clauses shorter than this are placed between their neighbours, not by landmarks. */
+export const SHORT_CLAUSE = 24;
+
+function isShort(doc: PreparedDocument, index: number): boolean {
+  const g = doc.clauses[index];
+  return doc.doc.clauses[index].kind === 'heading' || g.end - g.bodyStart < SHORT_CLAUSE;
+}
+
+/**
+ * Headings and other short paragraphs (a signature, a title line) are too
+ * short for landmarks: look for each between the placed clauses around it, by
+ * its text first, then by a marker of its kind.
+ */
+function placeShortClauses(doc: PreparedDocument, page: PreparedPage, placements: Placement[]): void {
+  const byClause = new Map(placements.map((p) => [p.clause, p]));
+  const text = page.norm.text;
+  doc.doc.clauses.forEach((clause, index) => {
+    if (!isShort(doc, index) || byClause.has(index)) return;
+    const before = byClause.get(index - 1);
+    const after = byClause.get(index + 1);
+    // Search between the neighbours' landmark span (their estimated edges may
+    // overshoot into the heading), widest first.
+    const windows: [number, number, boolean][] = [];
+    if (before && after && before.lastLandmarkEnd <= after.firstLandmark) {
+      windows.push([before.lastLandmarkEnd, after.firstLandmark, false]);
+      if (before.end <= after.start) windows.push([before.end, after.start, true]);
+    }
+    if (after) windows.push([Math.max(0, after.firstLandmark - HEADING_REACH), after.firstLandmark, false]);
+    if (before) windows.push([before.lastLandmarkEnd, Math.min(text.length, before.lastLandmarkEnd + HEADING_REACH), false]);
+
+    const geometry = doc.clauses[index];
+    const body = doc.norm.text.slice(geometry.bodyStart, geometry.end);
+    for (const [lo, hi, between] of windows) {
+      const found = findShortClause(page, body, clause.kind === 'heading', lo, hi, between);
+      if (!found) continue;
+      const placement: Placement = { clause: index, start: found[0], end: found[1], firstLandmark: found[0], lastLandmarkEnd: found[1], support: 0 };
+      placements.push(placement);
+      byClause.set(index, placement);
+      return;
+    }
+  });
+  placements.sort((a, b) => a.start - b.start || a.clause - b.clause);
+}
+
+function findShortClause(
+  page: PreparedPage, body: string, heading: boolean, lo: number, hi: number, between: boolean,
+): [number, number] | undefined {
+  if (hi <= lo) return undefined;
+  const window = page.norm.text.slice(lo, hi);
+  const exact = window.lastIndexOf(body);
+  if (exact >= 0) return [lo + exact, lo + exact + body.length];
+  if (!heading) return undefined;
+  const marker = page.markers.find(
+    (m) => m.normStart >= lo && m.normEnd <= hi && (m.style === 'cn-enum' || m.style === 'arabic-enum' || m.style === 'chapter'),
+  );
+  if (marker) return [marker.normEnd, lineEndAfter(page, marker.normEnd, hi)];
+  // A heading stripped of its label between two placed clauses (spun
+  // copies), up to the next clause's marker, if any.
+  const nextMarker = page.markers.find((m) => m.normStart >= lo && m.normStart < hi);
+  const end = nextMarker ? nextMarker.normStart : hi;
+  if (between && end - lo >= 2 && end - lo <= 2 * body.length + 8) return [lo, end];
+  return undefined;
+}
+
+/** Normalized offset of the end of the original line holding `from`, capped at `limit`. */
+function lineEndAfter(page: PreparedPage, from: number, limit: number): number {
+  const { norm, original } = page;
+  for (let i = from + 1; i < limit; i++) {
+    const gapStart = norm.ends[i - 1];
+    const gapEnd = norm.starts[i];
+    if (original.slice(gapStart, gapEnd).includes('\n')) return i;
+  }
+  return limit;
+}
+
+/**
+ * A marker standing just before a placed numbered clause or heading labels
+ * it, whatever number it prints: the content decides which clause it is.
+ */
+function linkMarkers(doc: PreparedDocument, page: PreparedPage, placements: Placement[]): void {
+  let m = 0;
+  let previousEnd = 0;
+  for (const placement of placements) {
+    const kind = doc.doc.clauses[placement.clause].kind;
+    if (kind !== 'paragraph') {
+      while (m < page.markers.length && page.markers[m].normEnd < placement.start - MARKER_REACH) m++;
+      const marker = page.markers[m];
+      if (
+        marker &&
+        marker.normStart >= previousEnd &&
+        marker.normEnd <= Math.max(placement.firstLandmark, placement.start) &&
+        marker.normEnd >= placement.start - MARKER_REACH
+      ) {
+        placement.marker = marker;
+        placement.start = Math.max(placement.start, marker.normEnd);
+        m++;
+      } else {
+        placement.marker = inlineLabel(doc, page, placement, previousEnd);
+      }
+    }
+    previousEnd = placement.end;
+  }
+}
+
+/**
+ * The canonical label printed right before a clause but not at a line start
+ * (a heading run into the paragraph before it): linked, as it says the same.
+ */
+function inlineLabel(doc: PreparedDocument, page: PreparedPage, placement: Placement, previousEnd: number): PageMarker | undefined {
+  const expected = doc.clauses[placement.clause].marker;
+  if (!expected) return undefined;
+  const label = doc.norm.text.slice(doc.clauses[placement.clause].start, doc.clauses[placement.clause].bodyStart);
+  const start = placement.start - label.length;
+  if (start < previousEnd || page.norm.text.slice(start, placement.start) !== label) return undefined;
+  const [originalStart, originalEnd] = toOriginalRange(page.norm, start, placement.start);
+  return {
+    ...expected,
+    start: originalStart,
+    end: originalEnd,
+    label: page.original.slice(originalStart, originalEnd),
+    normStart: start,
+    normEnd: placement.start,
+  };
+}

@@ -1,0 +1,211 @@
+/**
+ * The engine's entry point: page text in, report out. Pure: no browser API.
+ *
+ * normalize → identify (fingerprints) → place clauses (landmarks) → compare
+ * (word diff, reorder, markers) → report with offsets mapped back to the
+ * canonical text and the page text as given.
+ */
+import { placeClauses } from './align';
+import { compareDocument, type Comparison } from './compare';
+import type { Corpus } from '../corpus/corpus';
+import { identify, indexCorpus, type FingerprintIndex, type Identification } from './identify';
+import { normalize, toOriginalRange } from '../text/normalize';
+import { emptyReport, type Deviation, type DeviationKind, type DocumentMatch, type KnownVariant, type MarkerLink, type Report } from './report';
+import { prepareDocument, preparePage, type PreparedDocument, type PreparedPage } from './prepare';
+
+/** Below this share of word-for-word text the page is a rewrite: one strong warning. */
+export const HEAVILY_ALTERED_BELOW = 0.9;
+/** A page with fewer CJK characters than this cannot reprint a policy document. */
+const MIN_CJK = 60;
+const TOP_SUBSTITUTIONS = 10;
+
+export interface Engine {
+  check(pageText: string): Report;
+}
+
+export function createEngine(corpus: Corpus): Engine {
+  let index: FingerprintIndex | undefined;
+  const prepared = new Map<number, PreparedDocument>();
+  const documentAt = (i: number) => {
+    let d = prepared.get(i);
+    if (!d) prepared.set(i, (d = prepareDocument(corpus.documents[i])));
+    return d;
+  };
+
+  return {
+    check(pageText: string): Report {
+      const started = now();
+      const report = emptyReport();
+      if (countCjk(pageText, MIN_CJK) >= MIN_CJK) {
+        const norm = normalize(pageText);
+        index ??= indexCorpus(corpus);
+        const found = identify(index, norm.text);
+        if (found.length > 0) {
+          const page = preparePage(pageText, norm);
+          for (const identification of found) addDocument(report, documentAt(identification.document), page, identification);
+        }
+      }
+      report.deviations.sort((a, b) => a.pageStart - b.pageStart || a.canonicalStart - b.canonicalStart);
+      report.timings.totalMs = now() - started;
+      return report;
+    },
+  };
+}
+
+function addDocument(report: Report, doc: PreparedDocument, page: PreparedPage, identification: Identification): void {
+  const placements = placeClauses(doc, page);
+  if (placements.length === 0) return;
+  const comparison = compareDocument(doc, page, placements);
+  const documentId = doc.doc.id;
+  const canonicalRange = (s: number, e: number) => toOriginalRange(doc.norm, s, e);
+  const pageRange = (s: number, e: number) => toOriginalRange(page.norm, s, e);
+
+  const all: Deviation[] = comparison.deviations.map((raw) => {
+    const [canonicalStart, canonicalEnd] = canonicalRange(raw.canonicalStart, raw.canonicalEnd);
+    const [pageStart, pageEnd] = pageRange(raw.pageStart, raw.pageEnd);
+    const canonicalText = raw.canonicalLabel ?? doc.doc.text.slice(canonicalStart, canonicalEnd);
+    const pageText = raw.pageLabel ?? page.original.slice(pageStart, pageEnd);
+    return {
+      documentId,
+      clause: reportLabel(doc, raw.clause),
+      kind: raw.kind,
+      canonicalText,
+      pageText,
+      canonicalStart,
+      canonicalEnd,
+      pageStart,
+      pageEnd,
+      number: raw.kind !== 'marker' && raw.kind !== 'reorder' && !raw.wholeClause && numberChanged(canonicalText, pageText),
+    };
+  });
+
+  const knownVariants: KnownVariant[] = [];
+  const deviations = all.filter((d) => {
+    const known = asKnownVariant(doc, d);
+    if (known) knownVariants.push(known);
+    return !known;
+  });
+
+  const markers: MarkerLink[] = [];
+  for (const p of placements) {
+    if (!p.marker) continue;
+    markers.push({
+      documentId,
+      clause: reportLabel(doc, p.clause),
+      clauseId: doc.doc.clauses[p.clause].id,
+      label: p.marker.label,
+      pageStart: p.marker.start,
+      pageEnd: p.marker.end,
+    });
+  }
+
+  const match = summarize(doc, page, identification, comparison, deviations);
+  if (match.coverage === 0) return;
+  report.documents.push(match);
+  report.markers.push(...markers);
+  report.deviations.push(...deviations);
+  report.knownVariants.push(...knownVariants);
+}
+
+function summarize(
+  doc: PreparedDocument,
+  page: PreparedPage,
+  identification: Identification,
+  comparison: Comparison,
+  deviations: Deviation[],
+): DocumentMatch {
+  let total = 0;
+  for (const g of doc.clauses) total += g.end - g.bodyStart;
+  let reprinted = 0;
+  let equal = 0;
+  const aligned = comparison.clauses.map((c) => {
+    const length = c.canonicalEnd - c.canonicalStart;
+    reprinted += length;
+    equal += c.equal;
+    const g = doc.clauses[c.placement.clause];
+    const [canonicalStart, canonicalEnd] = toOriginalRange(doc.norm, g.start, g.end);
+    const [pageStart, pageEnd] = toOriginalRange(page.norm, c.placement.marker?.normStart ?? c.placement.start, c.placement.end);
+    return {
+      clauseId: doc.doc.clauses[c.placement.clause].id,
+      clause: reportLabel(doc, c.placement.clause),
+      canonicalStart,
+      canonicalEnd,
+      pageStart,
+      pageEnd,
+      matchRatio: length > 0 ? round(c.equal / length) : 0,
+    };
+  });
+  const matchRatio = reprinted > 0 ? equal / reprinted : 0;
+
+  const pairs = new Map<string, [string, string, number]>();
+  for (const d of deviations) {
+    if (d.kind !== 'substitution') continue;
+    const key = `${d.canonicalText}\u0000${d.pageText}`;
+    const entry = pairs.get(key);
+    if (entry) entry[2]++;
+    else pairs.set(key, [d.canonicalText, d.pageText, 1]);
+  }
+  const topSubstitutions = [...pairs.values()].sort((a, b) => b[2] - a[2]).slice(0, TOP_SUBSTITUTIONS);
+  const deviationCounts: Record<DeviationKind, number> = { substitution: 0, insertion: 0, omission: 0, reorder: 0, marker: 0 };
+  for (const d of deviations) deviationCounts[d.kind]++;
+
+  return {
+    id: doc.doc.id,
+    title: doc.doc.title,
+    score: round(identification.score),
+    coverage: round(total > 0 ? reprinted / total : 0),
+    matchRatio: round(matchRatio),
+    heavilyAltered: matchRatio < HEAVILY_ALTERED_BELOW,
+    topSubstitutions,
+    deviationCounts,
+    clauses: aligned,
+  };
+}
+
+/** A substitution that reproduces a variant reading the corpus documents. */
+function asKnownVariant(doc: PreparedDocument, d: Deviation): KnownVariant | undefined {
+  if (d.kind !== 'substitution') return undefined;
+  for (const v of doc.doc.variants) {
+    if (v.clause !== d.clause) continue;
+    const at = doc.doc.text.indexOf(v.adopted);
+    if (at < 0 || d.canonicalStart < at || d.canonicalEnd > at + v.adopted.length) continue;
+    const reading = v.adopted.slice(0, d.canonicalStart - at) + d.pageText + v.adopted.slice(d.canonicalEnd - at);
+    if (normalize(reading).text !== normalize(v.rejected).text) continue;
+    return {
+      documentId: d.documentId, clause: d.clause, adopted: v.adopted, found: v.rejected,
+      witness: v.rejectedBy, note: v.note, pageStart: d.pageStart, pageEnd: d.pageEnd,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The label a deviation is reported under: the numbered clause's label, the
+ * section's for headings and unnumbered paragraphs, `''` in the preamble.
+ */
+function reportLabel(doc: PreparedDocument, clauseIndex: number): string {
+  const clause = doc.doc.clauses[clauseIndex];
+  return clause.kind === 'numbered' ? clause.label : clause.section;
+}
+
+function numberChanged(a: string, b: string): boolean {
+  const digits = (s: string) => (normalize(s).text.match(/[0-9]+(?:\.[0-9]+)?/g) ?? []).join(',');
+  return /[0-9０-９]/.test(a + b) && digits(a) !== digits(b);
+}
+
+function countCjk(text: string, enough: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n < enough; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) n++;
+  }
+  return n;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function now(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}

@@ -1,0 +1,93 @@
+/**
+ * Identification: which canonical documents a page reproduces, by
+ * containment of their fingerprints in the page's. Greedy explaining-away
+ * lets a page hold several documents and stops a document that merely shares
+ * sentences with a better match (or with boilerplate) from being reported.
+ */
+import type { Corpus, FingerprintTable } from '../corpus/corpus';
+import { contentOf, fingerprints, forEachFingerprint, K, kgramHashes, W } from '../corpus/fingerprint';
+
+/** Fewest distinct fingerprints that count as evidence (about 90 characters of shared text). */
+export const MIN_EVIDENCE = 20;
+/** A fingerprint in more documents than this is boilerplate, whatever the stop list says. */
+const MAX_DOCUMENT_FREQUENCY = 50;
+
+export interface FingerprintIndex {
+  /** fingerprint → indexes of the documents that contain it */
+  postings: Map<number, number[]>;
+  /** Per document, how many usable fingerprints it has. */
+  sizes: number[];
+}
+
+export interface Identification {
+  /** Index into `corpus.documents`. */
+  document: number;
+  /** Distinct page fingerprints explained by this document. */
+  evidence: number;
+  /** Containment: share of the document's fingerprints found on the page. */
+  score: number;
+}
+
+export function buildFingerprintTable(normalizedTexts: string[], boilerplate: string[]): FingerprintTable {
+  const stop = new Set<number>();
+  for (const phrase of boilerplate) for (const h of kgramHashes(contentOf(phrase), K)) stop.add(h);
+  return {
+    k: K,
+    w: W,
+    documents: normalizedTexts.map((t) => Array.from(fingerprints(t)).filter((h) => !stop.has(h))),
+    stop: [...stop].sort((a, b) => a - b),
+  };
+}
+
+export function buildFingerprintIndex(table: FingerprintTable): FingerprintIndex {
+  const postings = new Map<number, number[]>();
+  table.documents.forEach((hashes, doc) => {
+    for (const h of hashes) {
+      const list = postings.get(h);
+      if (list) list.push(doc);
+      else postings.set(h, [doc]);
+    }
+  });
+  for (const [h, docs] of postings) if (docs.length > MAX_DOCUMENT_FREQUENCY) postings.delete(h);
+  const sizes = table.documents.map(() => 0);
+  for (const docs of postings.values()) for (const d of docs) sizes[d]++;
+  return { postings, sizes };
+}
+
+/** The documents a page reproduces, best explanation first. */
+export function identify(index: FingerprintIndex, pageNormalized: string): Identification[] {
+  // Which documents each distinct page fingerprint points to.
+  const hits: number[][] = [];
+  const seen = new Set<number>();
+  forEachFingerprint(pageNormalized, (h) => {
+    const docs = index.postings.get(h);
+    if (docs && !seen.has(h)) {
+      seen.add(h);
+      hits.push(docs);
+    }
+  });
+  if (hits.length < MIN_EVIDENCE) return [];
+
+  const total = new Int32Array(index.sizes.length);
+  for (const docs of hits) for (const d of docs) total[d]++;
+  const unexplained = Int32Array.from(total);
+  const explained = new Uint8Array(hits.length);
+  const found: Identification[] = [];
+  for (;;) {
+    let best = 0;
+    for (let d = 1; d < unexplained.length; d++) if (unexplained[d] > unexplained[best]) best = d;
+    if (unexplained[best] < MIN_EVIDENCE) break;
+    found.push({ document: best, evidence: total[best], score: Math.min(1, total[best] / Math.max(1, index.sizes[best])) });
+    // What this document explains is no evidence for the next one.
+    hits.forEach((docs, i) => {
+      if (explained[i] || !docs.includes(best)) return;
+      explained[i] = 1;
+      for (const d of docs) unexplained[d]--;
+    });
+  }
+  return found;
+}
+
+export function indexCorpus(corpus: Corpus): FingerprintIndex {
+  return buildFingerprintIndex(corpus.fingerprints);
+}

@@ -1,0 +1,82 @@
+/**
+ * The two texts the engine compares, prepared once: a canonical document
+ * with its clause geometry in normalized coordinates and its k-gram table,
+ * and a page with its markers. Preparing a document is done once per engine
+ * (the service worker or CLI may check many pages).
+ */
+import type { CanonicalDocument } from '../corpus/corpus';
+import { kgramHashes } from '../corpus/fingerprint';
+import { findMarkers, markerAtLineStart, type Marker } from '../text/markers';
+import { normalize, toNormalizedIndex, type NormalizedText } from '../text/normalize';
+
+/** k-gram length for alignment landmarks (with punctuation, unlike fingerprints). */
+export const LANDMARK_K = 4;
+/** A k-gram that occurs more often than this in a document is no landmark. */
+const MAX_LANDMARK_REPEATS = 2;
+
+export interface ClauseGeometry {
+  /** Normalized offsets of the whole clause, label included. */
+  start: number;
+  end: number;
+  /** Normalized offsets of the text after the label. */
+  bodyStart: number;
+  /** The canonical label parsed as a marker, for comparing with the page's. */
+  marker?: Marker;
+}
+
+export interface PreparedDocument {
+  doc: CanonicalDocument;
+  norm: NormalizedText;
+  clauses: ClauseGeometry[];
+  /** For each normalized position, the index of the clause whose body holds it, or -1. */
+  clauseAt: Int32Array;
+  /** k-gram hash → normalized positions in clause bodies (rare k-grams only). */
+  landmarks: Map<number, number[]>;
+}
+
+export interface PageMarker extends Marker {
+  /** Normalized offsets of the marker. */
+  normStart: number;
+  normEnd: number;
+}
+
+export interface PreparedPage {
+  original: string;
+  norm: NormalizedText;
+  markers: PageMarker[];
+  /** k-gram hashes of the normalized page (`LANDMARK_K`). */
+  kgrams: Uint32Array;
+}
+
+export function prepareDocument(doc: CanonicalDocument): PreparedDocument {
+  const norm = normalize(doc.text);
+  const clauses: ClauseGeometry[] = doc.clauses.map((c) => ({
+    start: toNormalizedIndex(norm, c.start),
+    end: toNormalizedIndex(norm, c.end),
+    bodyStart: toNormalizedIndex(norm, c.bodyStart),
+    marker: c.label ? markerAtLineStart(c.label + '文') : undefined,
+  }));
+  const clauseAt = new Int32Array(norm.text.length).fill(-1);
+  clauses.forEach((g, i) => clauseAt.fill(i, g.bodyStart, g.end));
+
+  const hashes = kgramHashes(norm.text, LANDMARK_K);
+  const landmarks = new Map<number, number[]>();
+  for (let d = 0; d < hashes.length; d++) {
+    const c = clauseAt[d];
+    if (c < 0 || d + LANDMARK_K > clauses[c].end) continue;
+    const list = landmarks.get(hashes[d]);
+    if (list) list.push(d);
+    else landmarks.set(hashes[d], [d]);
+  }
+  for (const [h, list] of landmarks) if (list.length > MAX_LANDMARK_REPEATS) landmarks.delete(h);
+  return { doc, norm, clauses, clauseAt, landmarks };
+}
+
+export function preparePage(original: string, norm: NormalizedText = normalize(original)): PreparedPage {
+  const markers = findMarkers(original).map((m) => ({
+    ...m,
+    normStart: toNormalizedIndex(norm, m.start),
+    normEnd: toNormalizedIndex(norm, m.end),
+  }));
+  return { original, norm, markers, kgrams: kgramHashes(norm.text, LANDMARK_K) };
+}

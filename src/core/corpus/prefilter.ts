@@ -1,0 +1,46 @@
+/**
+ * The content script's first question on a page with Chinese text: could it
+ * reprint any bundled document at all? Answered from the corpus's
+ * fingerprints alone (a set of numbers, not the documents), on text the
+ * page already has, before any DOM walk or message to the background.
+ */
+import type { FingerprintTable } from './corpus';
+import { forEachFingerprint } from './fingerprint';
+import { MIN_EVIDENCE } from '../check/identify';
+import { normalize } from '../text/normalize';
+
+/** What the build bundles with the content script. */
+export interface PrefilterTable {
+  k: number;
+  w: number;
+  /** Every document fingerprint, sorted, distinct. */
+  hashes: number[];
+}
+
+export function buildPrefilter(table: FingerprintTable): PrefilterTable {
+  const all = new Set<number>();
+  for (const doc of table.documents) for (const h of doc) all.add(h);
+  return { k: table.k, w: table.w, hashes: [...all].sort((a, b) => a - b) };
+}
+
+export interface Prefilter {
+  /** False when the text cannot reprint a bundled document; true means "ask the engine". */
+  mightReprint(text: string): boolean;
+}
+
+export function createPrefilter(table: PrefilterTable): Prefilter {
+  const known = new Set(table.hashes);
+  return {
+    mightReprint(text: string): boolean {
+      let hits = 0;
+      const seen = new Set<number>();
+      forEachFingerprint(normalize(text).text, (h) => {
+        if (known.has(h) && !seen.has(h)) {
+          seen.add(h);
+          hits++;
+        }
+      });
+      return hits >= MIN_EVIDENCE;
+    },
+  };
+}
