@@ -10,15 +10,7 @@ import { createEngine } from '../src/core/check/engine';
 import { identify, indexCorpus } from '../src/core/check/identify';
 import { normalize } from '../src/core/text/normalize';
 import type { Report } from '../src/core/check/report';
-import {
-  OPINION_ID,
-  PLAN_ID,
-  canonicalOpinionPage,
-  compilationOpinionPage,
-  embedded,
-  seed,
-  unrelatedProse,
-} from './inputs';
+import { OPINION_ID, PLAN_ID, canonicalOpinionPage, compilationOpinionPage, embedded, seed, unrelatedProse } from './inputs';
 import { measure, sample, statsOf, timeOnce } from './measure';
 import { ms, type BenchReport } from './report';
 
@@ -47,7 +39,11 @@ interface Case {
 function checkResult(report: BenchReport, c: Case, r: Report): void {
   const found = r.documents.map((d) => d.id);
   const summary = r.documents.length
-    ? r.documents.map((d) => `${d.id} (score ${d.score}, coverage ${d.coverage}, match ${d.matchRatio}${d.heavilyAltered ? ', heavily altered' : ''})`).join(', ')
+    ? r.documents
+        .map(
+          (d) => `${d.id} (score ${d.score}, coverage ${d.coverage}, match ${d.matchRatio}${d.heavilyAltered ? ', heavily altered' : ''})`,
+        )
+        .join(', ')
     : 'no document';
   report.info('  → result', `${summary}; ${r.deviations.length} deviations; page ${c.page.length} chars`);
   if (found.join(',') !== c.expect.documents.join(',')) {
@@ -74,12 +70,41 @@ export function runEngineSuite(report: BenchReport, corpus: Corpus): void {
 
   const opinion = canonicalOpinionPage(corpus);
   const cases: Case[] = [
-    { label: 'faithful Opinion (canonical text as page)', page: opinion, budgetMs: 5, baselineAgainst: OPINION_ID, expect: { documents: [OPINION_ID], deviations: false } },
-    { label: 'faithful Opinion (seed 003 材料3)', page: compilationOpinionPage(), budgetMs: 5, baselineAgainst: OPINION_ID, expect: { documents: [OPINION_ID], deviations: false } },
-    { label: 'seed 001 (reordered, ~20 changes)', page: seed('001'), budgetMs: 10, baselineAgainst: OPINION_ID, expect: { documents: [OPINION_ID], deviations: true } },
-    { label: 'seed 002 (spun copy)', page: seed('002'), budgetMs: 25, baselineAgainst: OPINION_ID, expect: { documents: [OPINION_ID], heavilyAltered: true } },
+    {
+      label: 'faithful Opinion (canonical text as page)',
+      page: opinion,
+      budgetMs: 5,
+      baselineAgainst: OPINION_ID,
+      expect: { documents: [OPINION_ID], deviations: false },
+    },
+    {
+      label: 'faithful Opinion (seed 003 材料3)',
+      page: compilationOpinionPage(),
+      budgetMs: 5,
+      baselineAgainst: OPINION_ID,
+      expect: { documents: [OPINION_ID], deviations: false },
+    },
+    {
+      label: 'seed 001 (reordered, ~20 changes)',
+      page: seed('001'),
+      budgetMs: 10,
+      baselineAgainst: OPINION_ID,
+      expect: { documents: [OPINION_ID], deviations: true },
+    },
+    {
+      label: 'seed 002 (spun copy)',
+      page: seed('002'),
+      budgetMs: 25,
+      baselineAgainst: OPINION_ID,
+      expect: { documents: [OPINION_ID], heavilyAltered: true },
+    },
     { label: '10k chars reprinting nothing', page: unrelatedProse(10_000, 1), budgetMs: 1, expect: { documents: [] } },
-    { label: '300k chars with the Opinion inside', page: embedded(opinion, 300_000, 2), budgetMs: 100, expect: { documents: [OPINION_ID], deviations: false } },
+    {
+      label: '300k chars with the Opinion inside',
+      page: embedded(opinion, 300_000, 2),
+      budgetMs: 100,
+      expect: { documents: [OPINION_ID], deviations: false },
+    },
     // Informative, no budget in the issue.
     { label: 'seed 003 (whole compilation)', page: seed('003'), expect: { documents: [OPINION_ID], deviations: false } },
     { label: 'seed 004 (the Plan, 50k chars)', page: seed('004'), expect: { documents: [PLAN_ID], deviations: false } },
@@ -113,5 +138,8 @@ export function runEngineSuite(report: BenchReport, corpus: Corpus): void {
       `normalize ${ms(tNorm)}, identify ${ms(tIdent)}, align+compare+report ≈ ${ms(Math.max(0, stats.median - tNorm - tIdent))}`,
     );
   }
-  report.info('baseline', 'dmp = diff-match-patch diff_main(normalize(page), normalized canonical text), Diff_Timeout = 0, page normalization included');
+  report.info(
+    'baseline',
+    'dmp = diff-match-patch diff_main(normalize(page), normalized canonical text), Diff_Timeout = 0, page normalization included',
+  );
 }

@@ -29,7 +29,14 @@ import { existsSync, mkdtempSync, statSync, writeFileSync, copyFileSync, rmSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROME_DIST, CHROME_TEST_DIST, FIXTURE_PAGES, REPO_ROOT, launchWithExtension, type ExtensionBrowser } from '../tests/e2e/extension-browser';
+import {
+  CHROME_DIST,
+  CHROME_TEST_DIST,
+  FIXTURE_PAGES,
+  REPO_ROOT,
+  launchWithExtension,
+  type ExtensionBrowser,
+} from '../tests/e2e/extension-browser';
 import { startStaticServer } from '../tests/e2e/static-server';
 import { canonicalOpinionPage, embedded, loadBuiltCorpus } from './inputs';
 
@@ -64,7 +71,10 @@ const RUNS = Number(args.get('runs') ?? 7);
 
 function ensureTestBuild(): void {
   const manifest = join(CHROME_TEST_DIST, 'manifest.json');
-  const fresh = existsSync(manifest) && existsSync(join(CHROME_DIST, 'manifest.json')) && statSync(manifest).mtimeMs >= statSync(join(CHROME_DIST, 'manifest.json')).mtimeMs;
+  const fresh =
+    existsSync(manifest) &&
+    existsSync(join(CHROME_DIST, 'manifest.json')) &&
+    statSync(manifest).mtimeMs >= statSync(join(CHROME_DIST, 'manifest.json')).mtimeMs;
   if (fresh) return;
   const build = spawnSync('npx', ['vite', 'build', '--mode', 'chrome', '--logLevel', 'warn'], {
     cwd: REPO_ROOT,
@@ -109,7 +119,13 @@ async function measure(browser: ExtensionBrowser, url: string): Promise<Run> {
     const done = await page.waitForFunction(
       () => {
         const mark = performance.getEntriesByName('yuanwen:done').at(-1) as PerformanceMark | undefined;
-        return mark ? { start: (performance.getEntriesByName('yuanwen:start').at(-1) as PerformanceMark).startTime, end: mark.startTime, detail: mark.detail as unknown } : false;
+        return mark
+          ? {
+              start: (performance.getEntriesByName('yuanwen:start').at(-1) as PerformanceMark).startTime,
+              end: mark.startTime,
+              detail: mark.detail as unknown,
+            }
+          : false;
       },
       undefined,
       { timeout: 15_000, polling: 20 },
@@ -153,7 +169,9 @@ const fmt = (x: number) => (x >= 10 ? x.toFixed(1) : x.toFixed(2)).padStart(6);
 
 function line(label: string, value: number, budget: number, extra = ''): boolean {
   const ok = value <= budget;
-  console.log(`  ${label.padEnd(58)} ${fmt(value)} ms  budget ${String(budget).padStart(3)} ms  ${(value / budget).toFixed(2)}× ${ok ? 'OK' : 'OVER'}${extra ? `  ${extra}` : ''}`);
+  console.log(
+    `  ${label.padEnd(58)} ${fmt(value)} ms  budget ${String(budget).padStart(3)} ms  ${(value / budget).toFixed(2)}× ${ok ? 'OK' : 'OVER'}${extra ? `  ${extra}` : ''}`,
+  );
   return ok;
 }
 
@@ -167,8 +185,14 @@ function split(d: Done): string {
 function write300kPage(dir: string): string {
   const text = embedded(canonicalOpinionPage(loadBuiltCorpus()), 300_000, 4);
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const body = text.split('\n').map((l) => `<p>${escape(l)}</p>`).join('\n');
-  writeFileSync(join(dir, 'page-300k.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>300k</title></head><body><main>${body}</main></body></html>`);
+  const body = text
+    .split('\n')
+    .map((l) => `<p>${escape(l)}</p>`)
+    .join('\n');
+  writeFileSync(
+    join(dir, 'page-300k.html'),
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>300k</title></head><body><main>${body}</main></body></html>`,
+  );
   return 'page-300k.html';
 }
 
@@ -198,9 +222,15 @@ export async function runExtensionBench(): Promise<boolean> {
     const slices = large.map((r) => r.done.longestSliceMs ?? Math.max(r.done.readMs ?? 0, r.done.sendMs ?? 0, r.done.renderMs ?? 0));
     const longest = Math.max(...large.map((r) => r.longestTaskDuringMs));
     const blocked = Math.max(...large.map((r) => r.longestBlockDuringMs));
-    allOk = line('300k-character page: longest main-thread block while Yuanwen works', blocked, 50, '(heartbeat gap, max of runs)') && allOk;
+    allOk =
+      line('300k-character page: longest main-thread block while Yuanwen works', blocked, 50, '(heartbeat gap, max of runs)') && allOk;
     line('  … longtask entries while Yuanwen works (max)', longest, 50, longest === 0 ? '(none reported: no task over 50 ms)' : '');
-    line("  … longest synchronous slice of Yuanwen's own work (max)", Math.max(...slices), 50, split(large[slices.indexOf(Math.max(...slices))].done));
+    line(
+      "  … longest synchronous slice of Yuanwen's own work (max)",
+      Math.max(...slices),
+      50,
+      split(large[slices.indexOf(Math.max(...slices))].done),
+    );
     const info = (label: string, value: number) => console.log(`  ${label.padEnd(58)} ${fmt(value)} ms`);
     info('  … its total main-thread time (median; no budget)', median(large.map((r) => r.done.totalMs)));
     info("  … longest task of the whole page load (the page's own)", Math.max(...large.map((r) => r.longestTaskOverallMs)));
@@ -211,8 +241,19 @@ export async function runExtensionBench(): Promise<boolean> {
       const rendered = runs.some((r) => r.host || r.highlights > 0 || r.done.rendered);
       const totals = runs.map((r) => r.done.totalMs);
       const typical = runs.find((r) => r.done.totalMs === median(totals)) ?? runs[0];
-      const gates = typical.done.gateMs === undefined ? '' : ` (gates ${typical.done.gateMs.toFixed(1)}${typical.done.skipped ? `: ${typical.done.skipped}` : ''})`;
-      allOk = line(`page reprinting nothing (${file}): total (median)`, median(totals), 5, `${rendered ? 'RENDERED SOMETHING' : 'nothing rendered'}${gates}`) && allOk && !rendered;
+      const gates =
+        typical.done.gateMs === undefined
+          ? ''
+          : ` (gates ${typical.done.gateMs.toFixed(1)}${typical.done.skipped ? `: ${typical.done.skipped}` : ''})`;
+      allOk =
+        line(
+          `page reprinting nothing (${file}): total (median)`,
+          median(totals),
+          5,
+          `${rendered ? 'RENDERED SOMETHING' : 'nothing rendered'}${gates}`,
+        ) &&
+        allOk &&
+        !rendered;
     }
     console.log(allOk ? 'extension budgets: all met' : 'extension budgets: some OVER');
     return allOk;

@@ -32,7 +32,6 @@ import { measure, setTimeScale, type Stats } from './measure';
 export const HIGHLIGHTS = 200;
 export const BUDGET_MS = 50;
 
-
 /** `count` ranges of 6–30 non-space-edged characters, not overlapping, sorted. */
 function ranges(text: string, count: number, rand: () => number): [number, number][] {
   const out: [number, number][] = [];

@@ -54,7 +54,9 @@ async function nodeBench(): Promise<boolean> {
     const med = median(times);
     const max = Math.max(...times);
     ok &&= med <= BUDGET_MS;
-    console.log(`  search ${JSON.stringify(q).padEnd(14)} ${String(found).padStart(5)} found   median ${med.toFixed(1).padStart(6)} ms   max ${max.toFixed(1).padStart(6)} ms   ${med <= BUDGET_MS ? 'ok' : 'OVER'} (budget ${BUDGET_MS} ms)`);
+    console.log(
+      `  search ${JSON.stringify(q).padEnd(14)} ${String(found).padStart(5)} found   median ${med.toFixed(1).padStart(6)} ms   max ${max.toFixed(1).padStart(6)} ms   ${med <= BUDGET_MS ? 'ok' : 'OVER'} (budget ${BUDGET_MS} ms)`,
+    );
   }
   db.close();
   return ok;
@@ -74,16 +76,22 @@ async function browserBench(): Promise<boolean> {
     const options = await browser.context.newPage();
     await options.goto(`${base}/src/options/index.html`);
     const importing = performance.now();
-    await options.locator('#import-file').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(backupJson(generateHighlights(COUNT))) });
+    await options
+      .locator('#import-file')
+      .setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(backupJson(generateHighlights(COUNT))) });
     await options.locator('#transfer-result.ok').waitFor({ timeout: 60_000 });
-    console.log(`Chromium (headless, built extension), ${COUNT} highlights imported through the options page in ${(performance.now() - importing).toFixed(0)} ms`);
+    console.log(
+      `Chromium (headless, built extension), ${COUNT} highlights imported through the options page in ${(performance.now() - importing).toFixed(0)} ms`,
+    );
     await options.close();
 
     const library = await browser.context.newPage();
     const opening = performance.now();
     await library.goto(`${base}/src/library/index.html`);
     await library.locator('.card').first().waitFor({ timeout: 30_000 });
-    console.log(`  library open to first chunk on screen: ${(performance.now() - opening).toFixed(0)} ms (${await library.locator('.card').count()} cards rendered of ${COUNT})`);
+    console.log(
+      `  library open to first chunk on screen: ${(performance.now() - opening).toFixed(0)} ms (${await library.locator('.card').count()} cards rendered of ${COUNT})`,
+    );
     for (const q of QUERIES) {
       const pageMs: number[] = [];
       const screenMs: number[] = [];
@@ -94,7 +102,10 @@ async function browserBench(): Promise<boolean> {
         const before = await library.locator('#result-count').getAttribute('data-search-ms');
         await library.locator('#q').fill(q);
         await library.waitForFunction(
-          ({ q, before }) => (document.querySelector<HTMLInputElement>('#q')?.value === q && document.querySelector('#result-count')?.getAttribute('data-search-ms') !== before) || false,
+          ({ q, before }) =>
+            (document.querySelector<HTMLInputElement>('#q')?.value === q &&
+              document.querySelector('#result-count')?.getAttribute('data-search-ms') !== before) ||
+            false,
           { q, before },
         );
         screenMs.push(performance.now() - started);
@@ -104,7 +115,11 @@ async function browserBench(): Promise<boolean> {
       const med = median(pageMs);
       ok &&= med <= BUDGET_MS;
       console.log(
-        `  search ${JSON.stringify(q).padEnd(14)} ${found.padStart(5)} found   search median ${med.toFixed(1).padStart(6)} ms   max ${Math.max(...pageMs).toFixed(1).padStart(6)} ms   typed→on screen median ${median(screenMs).toFixed(0).padStart(4)} ms   ${med <= BUDGET_MS ? 'ok' : 'OVER'}`,
+        `  search ${JSON.stringify(q).padEnd(14)} ${found.padStart(5)} found   search median ${med.toFixed(1).padStart(6)} ms   max ${Math.max(
+          ...pageMs,
+        )
+          .toFixed(1)
+          .padStart(6)} ms   typed→on screen median ${median(screenMs).toFixed(0).padStart(4)} ms   ${med <= BUDGET_MS ? 'ok' : 'OVER'}`,
       );
     }
   } finally {

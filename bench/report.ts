@@ -94,7 +94,15 @@ export class BenchReport {
     if (ok !== undefined) line += `  ${ok ? green('OK') : red('OVER')}`;
     console.log(line);
     this.json.push({
-      suite: this.suite, label, median: stats.median, p90: stats.p90, min: stats.min, runs: stats.runs, unit: 'ms', budget: budgetMs, ok,
+      suite: this.suite,
+      label,
+      median: stats.median,
+      p90: stats.p90,
+      min: stats.min,
+      runs: stats.runs,
+      unit: 'ms',
+      budget: budgetMs,
+      ok,
       baseline: baseline && { label: baseline.label, median: baseline.stats.median, p90: baseline.stats.p90, runs: baseline.stats.runs },
     });
   }

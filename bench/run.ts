@@ -58,8 +58,11 @@ if (args.has('quick')) setTimeScale(0.25);
 const started = performance.now();
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const load = os.loadavg()[0];
-console.log(`Yuanwen bench — node ${process.version}, ${cpu} × ${os.cpus().length}, ${os.platform()} ${os.arch()}, load average ${load.toFixed(2)}`);
-if (load > os.cpus().length * 0.75) console.log(`  (the machine is busy: load ${load.toFixed(2)} on ${os.cpus().length} CPUs; expect noisy timings)`);
+console.log(
+  `Yuanwen bench — node ${process.version}, ${cpu} × ${os.cpus().length}, ${os.platform()} ${os.arch()}, load average ${load.toFixed(2)}`,
+);
+if (load > os.cpus().length * 0.75)
+  console.log(`  (the machine is busy: load ${load.toFixed(2)} on ${os.cpus().length} CPUs; expect noisy timings)`);
 console.log(
   `Medians and p90 of single calls after warm-up; budgets from the issues are compared, not asserted.${gc ? '' : ' (gc not available: memory figures omitted)'}`,
 );
@@ -78,7 +81,18 @@ const jsonFile = args.get('json');
 if (jsonFile) {
   writeFileSync(
     jsonFile,
-    JSON.stringify({ node: process.version, cpu, date: new Date().toISOString(), figures: report.json, budgets: report.budgets, warnings: report.warnings }, null, 2),
+    JSON.stringify(
+      {
+        node: process.version,
+        cpu,
+        date: new Date().toISOString(),
+        figures: report.json,
+        budgets: report.budgets,
+        warnings: report.warnings,
+      },
+      null,
+      2,
+    ),
   );
   console.log(`  figures written to ${jsonFile}`);
 }

@@ -48,7 +48,13 @@ export function runScaleSuite(
     const tableBytes = JSON.stringify(corpus.fingerprints).length;
 
     const { value: index, bytes: indexBytes } = retainedBytes(() => buildFingerprintIndex(corpus.fingerprints));
-    const indexBuild = measure(() => buildFingerprintIndex(corpus.fingerprints), { warmupRuns: 1, minRuns: 3, maxRuns: 10, minTimeMs: 300, maxTimeMs: 2000 });
+    const indexBuild = measure(() => buildFingerprintIndex(corpus.fingerprints), {
+      warmupRuns: 1,
+      minRuns: 3,
+      maxRuns: 10,
+      minTimeMs: 300,
+      maxTimeMs: 2000,
+    });
 
     const page = canonicalOpinionPage(corpus);
     const normalized = normalize(page).text;
@@ -72,11 +78,21 @@ export function runScaleSuite(
 
     const first = found[0] ? corpus.documents[found[0].document].id : 'nothing';
     const others = found.slice(1).map((f) => corpus.documents[f.document].id);
-    report.info('  → identified', `${[first, ...others].join(', ')}${found[0] ? ` (evidence ${found[0].evidence}, score ${found[0].score.toFixed(3)})` : ''}`);
+    report.info(
+      '  → identified',
+      `${[first, ...others].join(', ')}${found[0] ? ` (evidence ${found[0].evidence}, score ${found[0].score.toFixed(3)})` : ''}`,
+    );
     if (first !== OPINION_ID) report.warn(`${size} docs: identify put ${first} first on the faithful Opinion page, not ${OPINION_ID}`);
     if (others.length) report.warn(`${size} docs: identify also found ${others.join(', ')} on the faithful Opinion page`);
-    if (checked.documents[0]?.id !== OPINION_ID) report.warn(`${size} docs: check reported ${checked.documents[0]?.id ?? 'nothing'} first, not ${OPINION_ID}`);
-    else if (checked.documents.length > 1) report.warn(`${size} docs: check also reported ${checked.documents.slice(1).map((d) => d.id).join(', ')}`);
+    if (checked.documents[0]?.id !== OPINION_ID)
+      report.warn(`${size} docs: check reported ${checked.documents[0]?.id ?? 'nothing'} first, not ${OPINION_ID}`);
+    else if (checked.documents.length > 1)
+      report.warn(
+        `${size} docs: check also reported ${checked.documents
+          .slice(1)
+          .map((d) => d.id)
+          .join(', ')}`,
+      );
     if (checked.deviations.length) report.warn(`${size} docs: ${checked.deviations.length} deviations on the faithful Opinion page`);
 
     prepared.push({
@@ -114,7 +130,17 @@ export function runScaleSuite(
   if (small !== large) {
     const ratio = (m: Map<number, Stats>) => m.get(large)!.median / m.get(small)!.median;
     console.log('  -- ratios --');
-    report.ratio(`identify: time(${large}) / time(${small})`, ratio(identifyStats), 3, `${ms(identifyStats.get(large)!.median)} / ${ms(identifyStats.get(small)!.median)}`);
-    report.ratio(`check: time(${large}) / time(${small})`, ratio(checkStats), 3, `${ms(checkStats.get(large)!.median)} / ${ms(checkStats.get(small)!.median)}`);
+    report.ratio(
+      `identify: time(${large}) / time(${small})`,
+      ratio(identifyStats),
+      3,
+      `${ms(identifyStats.get(large)!.median)} / ${ms(identifyStats.get(small)!.median)}`,
+    );
+    report.ratio(
+      `check: time(${large}) / time(${small})`,
+      ratio(checkStats),
+      3,
+      `${ms(checkStats.get(large)!.median)} / ${ms(checkStats.get(small)!.median)}`,
+    );
   }
 }

@@ -14,10 +14,7 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 /** Small sizes drop the inner border: at 16 px it would only blur the glyph. */
 function sealSvg(size: number): string {
-  const innerBorder =
-    size >= 48
-      ? `<rect x="7" y="7" width="86" height="86" rx="10" fill="none" stroke="#fff" stroke-width="3"/>`
-      : '';
+  const innerBorder = size >= 48 ? `<rect x="7" y="7" width="86" height="86" rx="10" fill="none" stroke="#fff" stroke-width="3"/>` : '';
   const fontSize = size >= 48 ? 70 : 84;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 100 100">
   <rect x="0" y="0" width="100" height="100" rx="16" fill="#b3261e"/>
@@ -33,9 +30,7 @@ async function main(): Promise<void> {
   try {
     for (const size of SIZES) {
       const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
-      await page.setContent(
-        `<!doctype html><html><body style="margin:0;background:transparent">${sealSvg(size)}</body></html>`,
-      );
+      await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent">${sealSvg(size)}</body></html>`);
       await page.evaluate(() => document.fonts.ready);
       const path = resolve(OUT_DIR, `icon-${size}.png`);
       await page.locator('svg').screenshot({ path, omitBackground: true });

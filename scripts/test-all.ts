@@ -19,7 +19,12 @@ interface SuiteResult {
 }
 
 function run(command: string, args: string[]): { status: number; stdout: string } {
-  const child = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(command, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   process.stdout.write(child.stdout ?? '');
   return { status: child.status ?? 1, stdout: child.stdout ?? '' };
 }

@@ -79,7 +79,10 @@ async function answer<T>(work: () => Promise<T>): Promise<HighlightResult<T>> {
  * The answer to a highlight message for the background, or undefined when
  * the message is not the background's or its sender may not send it.
  */
-export function handleHighlightMessage(parsed: { type: string }, sender: Runtime.MessageSender): Promise<HighlightResult<unknown>> | undefined {
+export function handleHighlightMessage(
+  parsed: { type: string },
+  sender: Runtime.MessageSender,
+): Promise<HighlightResult<unknown>> | undefined {
   if (!(BACKGROUND_HIGHLIGHT_MESSAGES as ReadonlySet<string>).has(parsed.type)) return undefined;
   const message = parsed as HighlightMessage;
   const from = classify(sender);
@@ -137,7 +140,11 @@ async function mayChange(db: HighlightStore, id: string, from: Sender): Promise<
   if (current.url !== from.pageUrl) throw new Refused('This highlight was made on another page; change it there or in the library.');
 }
 
-async function forPage(db: HighlightStore, pageUrl: string, clauses: { documentId: string; clauseIds: string[] }[]): Promise<PageHighlightsResponse> {
+async function forPage(
+  db: HighlightStore,
+  pageUrl: string,
+  clauses: { documentId: string; clauseIds: string[] }[],
+): Promise<PageHighlightsResponse> {
   const [page, settings] = await Promise.all([db.forPage(pageUrl), readHighlightSettings().catch(() => undefined)]);
   const canonicalAnchoring = settings?.canonicalAnchoring ?? true;
   const canonical: Highlight[] = [];
@@ -159,7 +166,10 @@ async function forDocument(db: HighlightStore, documentId: string): Promise<High
   if (settings && !settings.canonicalAnchoring) return [];
   const doc = bundledCorpus().documents.find((d) => d.id === documentId);
   if (!doc) return [];
-  return db.forCanonicalClauses(documentId, doc.clauses.map((c) => c.id));
+  return db.forCanonicalClauses(
+    documentId,
+    doc.clauses.map((c) => c.id),
+  );
 }
 
 const MIME: Record<ExportFormat, string> = {

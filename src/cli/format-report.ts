@@ -51,15 +51,12 @@ function inContext(full: string, start: number, end: number, mark: (s: string) =
 /** A moved clause by its label, or its opening words when it has none (a section's paragraph). */
 function labelOfMoved(d: Deviation): string {
   const text = d.canonicalText.replace(/\s+/g, '');
-  return /^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十百]+）)/.test(text) ? text.match(/^\S+?[、）]/)![0] : `${d.clause}「${text.slice(0, 6)}…」`;
+  return /^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十百]+）)/.test(text)
+    ? text.match(/^\S+?[、）]/)![0]
+    : `${d.clause}「${text.slice(0, 6)}…」`;
 }
 
-export function formatReport(
-  report: Report,
-  pageText: string,
-  canonicalText: (documentId: string) => string,
-  style: Style,
-): string {
+export function formatReport(report: Report, pageText: string, canonicalText: (documentId: string) => string, style: Style): string {
   const lines: string[] = [];
   if (report.documents.length === 0) {
     lines.push('  no bundled document found on this page (未发现已收录的文件)');
@@ -70,7 +67,11 @@ export function formatReport(
     lines.push(`  ${style.bold(`《${doc.title}》`)} ${style.dim(`(${doc.id})`)}`);
     lines.push(`  identified ${percent(doc.score)} · coverage ${percent(doc.coverage)} · word for word ${percent(doc.matchRatio)}`);
     if (doc.heavilyAltered) {
-      lines.push(style.warn(`  heavily altered (大量改写): ${doc.deviationCounts.substitution} substitutions, ${deviations.length} deviations in all; most frequent:`));
+      lines.push(
+        style.warn(
+          `  heavily altered (大量改写): ${doc.deviationCounts.substitution} substitutions, ${deviations.length} deviations in all; most frequent:`,
+        ),
+      );
       for (const [from, to, n] of doc.topSubstitutions) lines.push(`    ${style.canonical(from)} → ${style.page(to)}  ×${n}`);
     } else if (deviations.length === 0) {
       lines.push('  faithful to the canonical text (与原文一致)');
@@ -93,7 +94,9 @@ export function formatReport(
       const flag = d.number ? style.warn(' [number 数字]') : '';
       lines.push(`  ${style.bold(label)}  ${KIND_NAMES[d.kind]}${flag}`);
       if (d.kind === 'marker') {
-        lines.push(`      canonical ${style.canonical(d.canonicalText)}   page ${d.pageText ? style.page(d.pageText) : style.dim('(no label)')}`);
+        lines.push(
+          `      canonical ${style.canonical(d.canonicalText)}   page ${d.pageText ? style.page(d.pageText) : style.dim('(no label)')}`,
+        );
         continue;
       }
       lines.push(`      canonical ${inContext(canonical, d.canonicalStart, d.canonicalEnd, style.canonical)}`);
@@ -101,7 +104,9 @@ export function formatReport(
     }
   }
   for (const v of report.knownVariants) {
-    lines.push(style.dim(`  ${v.clause}  known variant: page reads ${v.found} (as witness ${v.witness}); canonical ${v.adopted}: ${v.note}`));
+    lines.push(
+      style.dim(`  ${v.clause}  known variant: page reads ${v.found} (as witness ${v.witness}); canonical ${v.adopted}: ${v.note}`),
+    );
   }
   return lines.join('\n');
 }

@@ -39,10 +39,13 @@ function readBytes(path: string): Buffer {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT' ? 'no such file' :
-      code === 'EISDIR' ? 'is a directory' :
-      code === 'EACCES' ? 'permission denied' :
-      (e as Error).message;
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (e as Error).message;
     throw new InputError(`${path}: ${reason}`);
   }
 }

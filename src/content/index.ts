@@ -69,7 +69,14 @@ async function analyse(mine: number): Promise<void> {
     changes?.withoutObserving(() => renderer.clear());
     latest = emptyReport(clock.busyMs);
     lastAnswer = undefined;
-    mark('yuanwen:done', { totalMs: latest.timings.totalMs, readMs, gateMs: reading.gateMs, longestSliceMs: clock.longestSliceMs, skipped: reading.reason, rendered: false });
+    mark('yuanwen:done', {
+      totalMs: latest.timings.totalMs,
+      readMs,
+      gateMs: reading.gateMs,
+      longestSliceMs: clock.longestSliceMs,
+      skipped: reading.reason,
+      rendered: false,
+    });
     return;
   }
 
@@ -105,7 +112,15 @@ async function analyse(mine: number): Promise<void> {
   const renderMs = clock.busyMs - rendering;
   const totalMs = clock.busyMs;
   latest = { ...response.report, timings: { ...response.report.timings, totalMs } };
-  mark('yuanwen:done', { totalMs, readMs, gateMs: reading.gateMs, sendMs, renderMs, longestSliceMs: clock.longestSliceMs, rendered: response.report.documents.length > 0 });
+  mark('yuanwen:done', {
+    totalMs,
+    readMs,
+    gateMs: reading.gateMs,
+    sendMs,
+    renderMs,
+    longestSliceMs: clock.longestSliceMs,
+    rendered: response.report.documents.length > 0,
+  });
 }
 
 function analyseNow(): Promise<void> {

@@ -16,7 +16,7 @@ import { cleanTags, HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from
 import { textFragmentUrl } from '../core/highlight/annotation-export';
 import { HighlightDatabase } from '../storage/highlight-db';
 import { createHighlightStore, type HighlightStore } from '../storage/highlight-store';
-import { colorDisplay } from './colors';
+import { colorDisplay } from '../ui/highlight-colors';
 import { NO_FILTERS, search, searchableText, siteOfUrl, type Filters } from './search';
 
 /** Rows rendered per chunk. */
@@ -64,7 +64,12 @@ function Marked({ text, pieces }: { text: string; pieces: string[] }) {
   return <>{out}</>;
 }
 
-function HighlightCard(props: { h: Highlight; pieces: string[]; onSave(id: string, note: string, tags: string[]): Promise<void>; onDelete(h: Highlight): void }) {
+function HighlightCard(props: {
+  h: Highlight;
+  pieces: string[];
+  onSave(id: string, note: string, tags: string[]): Promise<void>;
+  onDelete(h: Highlight): void;
+}) {
   const { h } = props;
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(h.note);
@@ -125,10 +130,20 @@ function HighlightCard(props: { h: Highlight; pieces: string[]; onSave(id: strin
             </ul>
           )}
           <div class="actions">
-            <button type="button" ref={editRef} onClick={() => setEditing(true)} aria-label={t('libraryEditLabel', h.selectors.quote.exact.slice(0, 20))}>
+            <button
+              type="button"
+              ref={editRef}
+              onClick={() => setEditing(true)}
+              aria-label={t('libraryEditLabel', h.selectors.quote.exact.slice(0, 20))}
+            >
               {t('libraryEdit')}
             </button>
-            <button type="button" class="danger" onClick={() => props.onDelete(h)} aria-label={t('libraryDeleteLabel', h.selectors.quote.exact.slice(0, 20))}>
+            <button
+              type="button"
+              class="danger"
+              onClick={() => props.onDelete(h)}
+              aria-label={t('libraryDeleteLabel', h.selectors.quote.exact.slice(0, 20))}
+            >
               {t('libraryDelete')}
             </button>
             <span class="site">{siteOfUrl(h.url)}</span>
@@ -244,7 +259,10 @@ export function Library() {
       if (h.canonical) {
         documents.set(h.canonical.documentId, documentTitle(h.canonical.documentId));
         if (!filters.documentId || h.canonical.documentId === filters.documentId) {
-          clauses.set(`${h.canonical.clauseId}`, `${clauseLabel(h)}${filters.documentId ? '' : ` · ${documentTitle(h.canonical.documentId).slice(0, 12)}`}`);
+          clauses.set(
+            `${h.canonical.clauseId}`,
+            `${clauseLabel(h)}${filters.documentId ? '' : ` · ${documentTitle(h.canonical.documentId).slice(0, 12)}`}`,
+          );
         }
       }
       h.tags.forEach((tag) => tags.add(tag));
@@ -304,11 +322,29 @@ export function Library() {
       <div role="search" class="controls" aria-label={t('librarySearchLabel')}>
         <label class="search" for="q">
           <span>{t('librarySearch')}</span>
-          <input id="q" type="search" value={query} placeholder={t('librarySearchPlaceholder')} onInput={(e) => setQuery(e.currentTarget.value)} />
+          <input
+            id="q"
+            type="search"
+            value={query}
+            placeholder={t('librarySearchPlaceholder')}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
         </label>
         <div class="filters">
-          <FilterSelect id="f-doc" label={t('libraryFilterDocument')} value={filters.documentId} options={options.documents} onChange={setFilter('documentId')} />
-          <FilterSelect id="f-clause" label={t('libraryFilterClause')} value={filters.clauseId} options={options.clauses} onChange={setFilter('clauseId')} />
+          <FilterSelect
+            id="f-doc"
+            label={t('libraryFilterDocument')}
+            value={filters.documentId}
+            options={options.documents}
+            onChange={setFilter('documentId')}
+          />
+          <FilterSelect
+            id="f-clause"
+            label={t('libraryFilterClause')}
+            value={filters.clauseId}
+            options={options.clauses}
+            onChange={setFilter('clauseId')}
+          />
           <FilterSelect
             id="f-color"
             label={t('libraryFilterColor')}
@@ -317,7 +353,13 @@ export function Library() {
             onChange={setFilter('color')}
           />
           <FilterSelect id="f-tag" label={t('libraryFilterTag')} value={filters.tag} options={options.tags} onChange={setFilter('tag')} />
-          <FilterSelect id="f-site" label={t('libraryFilterSite')} value={filters.site} options={options.sites} onChange={setFilter('site')} />
+          <FilterSelect
+            id="f-site"
+            label={t('libraryFilterSite')}
+            value={filters.site}
+            options={options.sites}
+            onChange={setFilter('site')}
+          />
         </div>
       </div>
       <div class="status-line">

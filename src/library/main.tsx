@@ -1,7 +1,5 @@
 import { renderPage } from '../platform/i18n-page';
 import { Library } from './Library';
-import { loadColorLabels } from './colors';
+import { loadColorLabels } from '../ui/highlight-colors';
 
-void loadColorLabels().then(() =>
-  renderPage(() => <Library />, 'libraryTitle'),
-);
+void loadColorLabels().then(() => renderPage(() => <Library />, 'libraryTitle'));

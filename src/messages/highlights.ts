@@ -198,7 +198,11 @@ function parsePatch(value: unknown): HighlightPatch | undefined {
   if (title !== undefined && (typeof title !== 'string' || title.length > LIMITS.title)) return undefined;
   if (color !== undefined && !isHighlightColor(color)) return undefined;
   if (note !== undefined && (typeof note !== 'string' || note.length > LIMITS.note)) return undefined;
-  if (tags !== undefined && (!Array.isArray(tags) || tags.length > LIMITS.tags || !tags.every((t) => typeof t === 'string' && t.length <= LIMITS.tag))) return undefined;
+  if (
+    tags !== undefined &&
+    (!Array.isArray(tags) || tags.length > LIMITS.tags || !tags.every((t) => typeof t === 'string' && t.length <= LIMITS.tag))
+  )
+    return undefined;
   if (selectors !== undefined && !isObject(selectors)) return undefined;
   if (canonical !== undefined && canonical !== null && !isObject(canonical)) return undefined;
   return value as HighlightPatch;
@@ -212,7 +216,11 @@ export function parseHighlightMessage(message: Record<string, unknown>): Highlig
       const { color, note } = message;
       if (color !== undefined && !isHighlightColor(color)) return undefined;
       if (note !== undefined && (typeof note !== 'string' || note.length > LIMITS.note)) return undefined;
-      return { type: 'yuanwen/highlight-selection', ...(color !== undefined ? { color } : {}), ...(note !== undefined ? { note: note as string } : {}) };
+      return {
+        type: 'yuanwen/highlight-selection',
+        ...(color !== undefined ? { color } : {}),
+        ...(note !== undefined ? { note: note as string } : {}),
+      };
     }
     case 'yuanwen/highlights':
       return keysWithin(message, ['type']) ? { type: 'yuanwen/highlights' } : undefined;
@@ -224,13 +232,17 @@ export function parseHighlightMessage(message: Record<string, unknown>): Highlig
     case 'yuanwen/highlight-delete':
       return keysWithin(message, ['type', 'id']) && isUuid(message.id) ? { type: 'yuanwen/highlight-delete', id: message.id } : undefined;
     case 'yuanwen/highlight-create':
-      return keysWithin(message, ['type', 'draft']) && isObject(message.draft) ? { type: 'yuanwen/highlight-create', draft: message.draft as unknown as HighlightDraft } : undefined;
+      return keysWithin(message, ['type', 'draft']) && isObject(message.draft)
+        ? { type: 'yuanwen/highlight-create', draft: message.draft as unknown as HighlightDraft }
+        : undefined;
     case 'yuanwen/highlights-for-page': {
       if (!keysWithin(message, ['type', 'clauses']) || !Array.isArray(message.clauses) || message.clauses.length > 50) return undefined;
       const clauses: PageClauses[] = [];
       for (const c of message.clauses) {
-        if (!isObject(c) || !keysWithin(c, ['documentId', 'clauseIds']) || typeof c.documentId !== 'string' || !ID.test(c.documentId)) return undefined;
-        if (!Array.isArray(c.clauseIds) || c.clauseIds.length > 2_000 || !c.clauseIds.every((id) => typeof id === 'string' && ID.test(id))) return undefined;
+        if (!isObject(c) || !keysWithin(c, ['documentId', 'clauseIds']) || typeof c.documentId !== 'string' || !ID.test(c.documentId))
+          return undefined;
+        if (!Array.isArray(c.clauseIds) || c.clauseIds.length > 2_000 || !c.clauseIds.every((id) => typeof id === 'string' && ID.test(id)))
+          return undefined;
         clauses.push({ documentId: c.documentId, clauseIds: c.clauseIds as string[] });
       }
       return { type: 'yuanwen/highlights-for-page', clauses };

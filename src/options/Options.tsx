@@ -13,8 +13,8 @@ import { readHighlightSettings, setCanonicalAnchoring } from '../platform/highli
 import { bundledCorpus } from '../platform/bundled-corpus';
 import { HighlightDatabase } from '../storage/highlight-db';
 import { createHighlightStore } from '../storage/highlight-store';
-import { colorName } from '../library/colors';
-import { HIGHLIGHT_COLORS, readColorLabels, setColorLabel, type ColorLabels } from './color-labels';
+import { colorName } from '../ui/highlight-colors';
+import { HIGHLIGHT_COLORS, readColorLabels, setColorLabel, type ColorLabels } from '../platform/color-labels';
 import { download, exportFile, importFile, type ExportKind, type ImportProgress } from './transfer';
 
 const db = new HighlightDatabase();
@@ -239,7 +239,9 @@ function StorageSection({ generation }: { generation: number }) {
           <dd id="storage-count">{estimate.count ?? '—'}</dd>
           <dt>{t('optionsStorageUsed')}</dt>
           <dd id="storage-used">
-            {estimate.usage !== undefined && estimate.quota !== undefined ? t('optionsStorageUsage', [mb(estimate.usage), mb(estimate.quota)]) : '—'}
+            {estimate.usage !== undefined && estimate.quota !== undefined
+              ? t('optionsStorageUsage', [mb(estimate.usage), mb(estimate.quota)])
+              : '—'}
           </dd>
           <dt>{t('optionsStoragePersistent')}</dt>
           <dd>{estimate.persisted ? t('optionsYes') : t('optionsNo')}</dd>

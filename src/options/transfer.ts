@@ -22,7 +22,12 @@ export interface ExportFile {
   mimeType: string;
 }
 
-export function exportFile(kind: ExportKind, highlights: readonly Highlight[], options: { documentTitle(id: string): string | undefined; viewerUrl(doc: string, clause: string): string }, now = new Date()): ExportFile {
+export function exportFile(
+  kind: ExportKind,
+  highlights: readonly Highlight[],
+  options: { documentTitle(id: string): string | undefined; viewerUrl(doc: string, clause: string): string },
+  now = new Date(),
+): ExportFile {
   const day = now.toISOString().slice(0, 10);
   switch (kind) {
     case 'web-annotation':
@@ -71,7 +76,12 @@ function readText(file: Blob, onProgress: (p: ImportProgress) => void): Promise<
 }
 
 /** Import a file: merge (same id: the file's version wins) or replace everything. */
-export async function importFile(db: HighlightDatabase, file: Blob, replace: boolean, onProgress: (p: ImportProgress) => void): Promise<ImportOutcome> {
+export async function importFile(
+  db: HighlightDatabase,
+  file: Blob,
+  replace: boolean,
+  onProgress: (p: ImportProgress) => void,
+): Promise<ImportOutcome> {
   const tooLarge = checkImportSize(file.size);
   if (tooLarge) return { ok: false, message: tooLarge };
   let text: string;

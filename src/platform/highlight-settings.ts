@@ -30,7 +30,8 @@ export function parseHighlightSettings(value: unknown): HighlightSettings {
   if (record.version !== HIGHLIGHT_SETTINGS_VERSION) return DEFAULT_HIGHLIGHT_SETTINGS;
   return {
     version: HIGHLIGHT_SETTINGS_VERSION,
-    canonicalAnchoring: typeof record.canonicalAnchoring === 'boolean' ? record.canonicalAnchoring : DEFAULT_HIGHLIGHT_SETTINGS.canonicalAnchoring,
+    canonicalAnchoring:
+      typeof record.canonicalAnchoring === 'boolean' ? record.canonicalAnchoring : DEFAULT_HIGHLIGHT_SETTINGS.canonicalAnchoring,
   };
 }
 

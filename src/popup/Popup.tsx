@@ -19,11 +19,7 @@ import { groupDeviations, clip, type DeviationItem } from './deviation-groups';
 import { pageHighlights, type PageHighlight } from './page-highlights';
 import { deviationKindName } from '../ui/deviation-kind';
 
-type State =
-  | { kind: 'checking' }
-  | { kind: 'no-access' }
-  | { kind: 'unavailable' }
-  | { kind: 'ready'; report: Report };
+type State = { kind: 'checking' } | { kind: 'no-access' } | { kind: 'unavailable' } | { kind: 'ready'; report: Report };
 
 export const pageUrl = (path: string) => browser.runtime.getURL(path);
 export const CORPUS_PAGE = 'src/corpus-page/index.html';
@@ -52,12 +48,7 @@ function DeviationButton({ item, tabId, onResult }: { item: DeviationItem; tabId
     onResult(found);
   };
   return (
-    <button
-      type="button"
-      class={`deviation ${d.kind}`}
-      data-page-start={d.pageStart}
-      onClick={() => void scroll()}
-    >
+    <button type="button" class={`deviation ${d.kind}`} data-page-start={d.pageStart} onClick={() => void scroll()}>
       <span class="kind">{kind}</span>
       <span class="reading canonical">
         <span class="visually-hidden">{t('cardCanonical')}</span>
@@ -75,13 +66,25 @@ function DeviationButton({ item, tabId, onResult }: { item: DeviationItem; tabId
   );
 }
 
-function DocumentSection({ match, report, tabId, index }: { match: DocumentMatch; report: Report; tabId: number | undefined; index: number }) {
+function DocumentSection({
+  match,
+  report,
+  tabId,
+  index,
+}: {
+  match: DocumentMatch;
+  report: Report;
+  tabId: number | undefined;
+  index: number;
+}) {
   const [scrollNote, setScrollNote] = useState<string>('');
   const canonicalText = bundledCorpus().documents.find((d) => d.id === match.id)?.text;
   const groups = groupDeviations(report, match.id, canonicalText);
   const count = groups.reduce((n, g) => n + g.items.length, 0);
   const firstClause = match.clauses[0]?.clauseId ?? '';
-  const viewer = pageUrl(`viewer.html#doc=${encodeURIComponent(match.id)}${firstClause ? `&clause=${firstClause}` : ''}${tabId !== undefined ? `&tab=${tabId}` : ''}`);
+  const viewer = pageUrl(
+    `viewer.html#doc=${encodeURIComponent(match.id)}${firstClause ? `&clause=${firstClause}` : ''}${tabId !== undefined ? `&tab=${tabId}` : ''}`,
+  );
   const headingId = `doc-${index}`;
   return (
     <section class="document" aria-labelledby={headingId}>
@@ -150,7 +153,11 @@ function HighlightsSection({ tab }: { tab: Tabs.Tab | undefined }) {
     const status = STATUS_KEYS[item.status];
     const scroll = () => {
       if (tab.id === undefined) return;
-      const request: ScrollToRequest = { type: 'yuanwen/scroll-to', pageStart: h.selectors.position.start, pageEnd: h.selectors.position.end };
+      const request: ScrollToRequest = {
+        type: 'yuanwen/scroll-to',
+        pageStart: h.selectors.position.start,
+        pageEnd: h.selectors.position.end,
+      };
       void browser.tabs.sendMessage(tab.id, request).catch(() => undefined);
     };
     const quote = clip(h.selectors.quote.exact, 60);
@@ -289,7 +296,9 @@ export function Popup() {
         </div>
       )}
       {state.kind === 'ready' &&
-        state.report.documents.map((match, i) => <DocumentSection key={match.id} match={match} report={state.report} tabId={tab?.id} index={i} />)}
+        state.report.documents.map((match, i) => (
+          <DocumentSection key={match.id} match={match} report={state.report} tabId={tab?.id} index={i} />
+        ))}
       {state.kind !== 'checking' && state.kind !== 'no-access' && <HighlightsSection tab={tab} />}
     </>
   );

@@ -63,7 +63,10 @@ export class HighlightDatabase extends Dexie {
   highlights!: Table<StoredHighlight, string>;
 
   constructor(options: DatabaseOptions = {}, name = DATABASE_NAME) {
-    super(name, { ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}), ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}) });
+    super(name, {
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
     this.version(1).stores(STORES_V1);
     this.version(2)
       .stores(STORES_V2)

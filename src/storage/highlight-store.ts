@@ -71,7 +71,10 @@ export interface HighlightStore {
   clear(): Promise<void>;
 }
 
-export function createHighlightStore(db: HighlightDatabase = new HighlightDatabase(), clock: () => Date = () => new Date()): HighlightStore {
+export function createHighlightStore(
+  db: HighlightDatabase = new HighlightDatabase(),
+  clock: () => Date = () => new Date(),
+): HighlightStore {
   const table = db.highlights;
 
   return {
@@ -108,7 +111,11 @@ export function createHighlightStore(db: HighlightDatabase = new HighlightDataba
           const row = await table.get(id);
           if (!row) throw new HighlightStoreError('not-found', `There is no highlight ${id} (it may have been deleted in another tab).`);
           const current = fromRow(row);
-          const next: Record<string, unknown> = { ...current, ...withoutUndefined(patch), modified: nextModified(current.modified, clock()) };
+          const next: Record<string, unknown> = {
+            ...current,
+            ...withoutUndefined(patch),
+            modified: nextModified(current.modified, clock()),
+          };
           if (patch.canonical === null) delete next.canonical;
           const record = valid(next, 'The updated highlight');
           await table.put(toRow(record));
@@ -137,7 +144,11 @@ export function createHighlightStore(db: HighlightDatabase = new HighlightDataba
       const seen = new Set<string>();
       records.forEach((r, i) => {
         const record = valid(r, `Highlight ${i + 1} of ${records.length}`);
-        if (seen.has(record.id)) throw new HighlightStoreError('invalid', `Highlight ${i + 1} of ${records.length} repeats the id ${record.id}. Nothing was changed.`);
+        if (seen.has(record.id))
+          throw new HighlightStoreError(
+            'invalid',
+            `Highlight ${i + 1} of ${records.length} repeats the id ${record.id}. Nothing was changed.`,
+          );
         seen.add(record.id);
         rows.push(toRow(record));
       });
@@ -194,12 +205,21 @@ export function storeError(e: unknown, action: string, id?: string): HighlightSt
       { cause: e },
     );
   }
-  if (has('ConstraintError')) return new HighlightStoreError('conflict', `Could not ${action}: a highlight with id ${id ?? '(unknown)'} exists already.`, { cause: e });
+  if (has('ConstraintError'))
+    return new HighlightStoreError('conflict', `Could not ${action}: a highlight with id ${id ?? '(unknown)'} exists already.`, {
+      cause: e,
+    });
   if (has('VersionError')) {
-    return new HighlightStoreError('version', `Could not ${action}: the highlight database was written by a newer version of Yuanwen. Update Yuanwen.`, { cause: e });
+    return new HighlightStoreError(
+      'version',
+      `Could not ${action}: the highlight database was written by a newer version of Yuanwen. Update Yuanwen.`,
+      { cause: e },
+    );
   }
   if (has('MissingAPIError', 'DatabaseClosedError', 'OpenFailedError', 'InvalidStateError', 'UpgradeError')) {
-    return new HighlightStoreError('unavailable', `Could not ${action}: the highlight database cannot be opened (${detail}).`, { cause: e });
+    return new HighlightStoreError('unavailable', `Could not ${action}: the highlight database cannot be opened (${detail}).`, {
+      cause: e,
+    });
   }
   return new HighlightStoreError('unknown', `Could not ${action}: ${detail}`, { cause: e });
 }

@@ -58,7 +58,11 @@ function ClauseText({ doc, clause, deviations }: { doc: CanonicalDocument; claus
       );
     } else if (end > start) {
       pieces.push(
-        <mark class={`dev ${d.kind}`} key={key} title={d.kind === 'omission' ? t('viewerPageOmits') : `${t('viewerPageReads')}${d.pageText}`}>
+        <mark
+          class={`dev ${d.kind}`}
+          key={key}
+          title={d.kind === 'omission' ? t('viewerPageOmits') : `${t('viewerPageReads')}${d.pageText}`}
+        >
           {doc.text.slice(start, end)}
         </mark>,
       );
@@ -77,7 +81,13 @@ function ClauseText({ doc, clause, deviations }: { doc: CanonicalDocument; claus
   return <>{pieces}</>;
 }
 
-function ClauseBlock(props: { doc: CanonicalDocument; clause: Clause; current: boolean; deviations: Deviation[]; highlights?: Highlight[] }) {
+function ClauseBlock(props: {
+  doc: CanonicalDocument;
+  clause: Clause;
+  current: boolean;
+  deviations: Deviation[];
+  highlights?: Highlight[];
+}) {
   const { doc, clause, current, deviations, highlights = [] } = props;
   const notes = deviations.filter((d) => !INLINE.has(d.kind));
   const Tag = clause.kind === 'heading' ? 'h2' : 'div';

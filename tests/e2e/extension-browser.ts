@@ -157,7 +157,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       const worker = await serviceWorker();
       return worker.evaluate(
         ({ key, substitutions }: { key: string; substitutions?: string | string[] }) =>
-          (globalThis as unknown as { chrome: { i18n: { getMessage(k: string, s?: string | string[]): string } } }).chrome.i18n.getMessage(key, substitutions),
+          (globalThis as unknown as { chrome: { i18n: { getMessage(k: string, s?: string | string[]): string } } }).chrome.i18n.getMessage(
+            key,
+            substitutions,
+          ),
         { key, substitutions },
       );
     },

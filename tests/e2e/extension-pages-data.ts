@@ -73,7 +73,12 @@ export function generateHighlights(count: number, seed = 6): Highlight[] {
         note,
         tags,
         selectors: {
-          quote: { type: 'TextQuoteSelector', exact, prefix: doc.text.slice(Math.max(0, from - 32), from), suffix: doc.text.slice(to, to + 32) },
+          quote: {
+            type: 'TextQuoteSelector',
+            exact,
+            prefix: doc.text.slice(Math.max(0, from - 32), from),
+            suffix: doc.text.slice(to, to + 32),
+          },
           position: { type: 'TextPositionSelector', start: from + 200, end: to + 200 },
         },
         ...(random() < 0.5

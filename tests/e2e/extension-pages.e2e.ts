@@ -44,8 +44,6 @@ after(async () => {
   await server?.close();
 });
 
-
-
 async function tabIdOf(page: Page): Promise<number> {
   const worker = await browser.serviceWorker();
   const id = await worker.evaluate(async (url) => {
@@ -73,7 +71,9 @@ async function shoot(page: Page, name: string, forReadme = false): Promise<void>
 }
 
 function overlayLines(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...(document.querySelector('yuanwen-ui')?.shadowRoot?.querySelectorAll('.summary .line') ?? [])].map((e) => e.textContent ?? ''));
+  return page.evaluate(() =>
+    [...(document.querySelector('yuanwen-ui')?.shadowRoot?.querySelectorAll('.summary .line') ?? [])].map((e) => e.textContent ?? ''),
+  );
 }
 
 async function importFile(text: string, replace = false): Promise<Page> {
@@ -87,7 +87,17 @@ async function importFile(text: string, replace = false): Promise<Page> {
 
 function pageHighlight(url: string, exact: string, note: string, id: string): Highlight {
   const made = createHighlight(
-    { url, title: '新华网', note, color: 'green', tags: ['对照'], selectors: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: exact.length } } },
+    {
+      url,
+      title: '新华网',
+      note,
+      color: 'green',
+      tags: ['对照'],
+      selectors: {
+        quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 0, end: exact.length },
+      },
+    },
     id,
   );
   assert.ok(made.ok);
@@ -129,7 +139,10 @@ describe('the popup (popup.html?tab=ID)', () => {
     const last = [...deviations].sort((a, b) => b.pageStart - a.pageStart)[0];
     await page.evaluate(() => window.scrollTo(0, 0));
     await popup.locator(`button.deviation[data-page-start="${last.pageStart}"]`).first().click();
-    const scrolled = await eventually(() => page.evaluate(() => window.scrollY), (y) => y > 300);
+    const scrolled = await eventually(
+      () => page.evaluate(() => window.scrollY),
+      (y) => y > 300,
+    );
     assert.ok(scrolled > 300, `the page scrolled (scrollY ${scrolled})`);
     const flash = await page.evaluate(() => {
       const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('yuanwen-flash');
@@ -138,7 +151,8 @@ describe('the popup (popup.html?tab=ID)', () => {
       return { text: range?.toString() ?? '', top: rect?.top ?? -1, height: window.innerHeight };
     });
     assert.ok(flash.text.length > 0, 'the deviation is flashed');
-    if (last.pageEnd > last.pageStart) assert.ok(last.pageText.replace(/\s/g, '').includes(flash.text.replace(/\s/g, '').slice(0, 4)), `flashed ${flash.text}`);
+    if (last.pageEnd > last.pageStart)
+      assert.ok(last.pageText.replace(/\s/g, '').includes(flash.text.replace(/\s/g, '').slice(0, 4)), `flashed ${flash.text}`);
     assert.ok(flash.top >= 0 && flash.top < flash.height, 'the flashed text is in view');
     await popup.close();
     await page.close();
@@ -204,7 +218,10 @@ describe('the popup on a very long page', () => {
       30_000,
     );
     assert.ok(total > 2 * 1024 * 1024);
-    assert.deepEqual(report.documents.map((d) => d.id), ['urban-opinion-2025']);
+    assert.deepEqual(
+      report.documents.map((d) => d.id),
+      ['urban-opinion-2025'],
+    );
     assert.equal(report.pageText?.analysed, 2 * 1024 * 1024);
     assert.ok((report.pageText?.total ?? 0) > 2 * 1024 * 1024);
     assert.deepEqual(report.deviations, []);
@@ -235,7 +252,11 @@ describe('the options page', () => {
     await options.locator('#import-progress').waitFor({ timeout: 10_000 });
     await options.locator('#transfer-result.ok').waitFor({ timeout: 60_000 });
     assert.equal(await options.locator('#transfer-result').innerText(), await browser.message('optionsImported', String(MANY)));
-    await eventually(() => options.locator('#storage-count').innerText(), (n) => n === String(MANY + 2), 10_000);
+    await eventually(
+      () => options.locator('#storage-count').innerText(),
+      (n) => n === String(MANY + 2),
+      10_000,
+    );
     assert.equal(await options.locator('#storage-count').innerText(), String(MANY + 2));
     assert.match(await options.locator('#storage-used').innerText(), /\d/);
     await shoot(options, 'options');
@@ -246,14 +267,21 @@ describe('the options page', () => {
     const { page, popup } = await popupFor('altered-reprint.html');
     assert.ok((await overlayLines(page)).length > 0);
     await popup.locator('.site-switch input').uncheck();
-    await eventually(() => overlayLines(page), (l) => l.length === 0);
+    await eventually(
+      () => overlayLines(page),
+      (l) => l.length === 0,
+    );
     assert.deepEqual(await overlayLines(page), []);
     const options = await browser.context.newPage();
     await options.goto(`${base}/src/options/index.html`);
     const enable = options.getByRole('button', { name: await browser.message('optionsSiteEnableLabel', '127.0.0.1') });
     await enable.waitFor({ timeout: 5_000 });
     await enable.click();
-    const lines = await eventually(() => overlayLines(page), (l) => l.length > 0, 10_000);
+    const lines = await eventually(
+      () => overlayLines(page),
+      (l) => l.length > 0,
+      10_000,
+    );
     assert.ok(lines.length > 0, 'the page shows Yuanwen again');
     assert.equal(await options.getByText(await browser.message('optionsNoSitesOff')).count(), 1);
     await options.close();
@@ -270,7 +298,11 @@ describe('the options page', () => {
     await toggle.uncheck();
     const stored = () =>
       options.evaluate(async () => {
-        const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { canonicalAnchoring?: boolean }>> } } } }).chrome;
+        const api = (
+          globalThis as unknown as {
+            chrome: { storage: { local: { get(k: string): Promise<Record<string, { canonicalAnchoring?: boolean }>> } } };
+          }
+        ).chrome;
         return (await api.storage.local.get('highlightSettings')).highlightSettings?.canonicalAnchoring;
       });
     assert.equal(await eventually(stored, (v) => v === false), false);
@@ -288,18 +320,28 @@ describe('the library', () => {
     await library.locator('.card').first().waitFor({ timeout: 20_000 });
     assert.equal(await library.locator('.card').count(), 50, 'the first chunk only');
     await library.locator('.more button').scrollIntoViewIfNeeded();
-    await eventually(() => library.locator('.card').count(), (n) => n >= 100);
+    await eventually(
+      () => library.locator('.card').count(),
+      (n) => n >= 100,
+    );
     assert.ok((await library.locator('.card').count()) >= 100, 'the next chunk when the end comes into view');
 
     await library.locator('#q').fill(NEEDLE_WORD);
-    await eventually(() => library.locator('.card').count(), (n) => n === 1, 5_000);
+    await eventually(
+      () => library.locator('.card').count(),
+      (n) => n === 1,
+      5_000,
+    );
     assert.equal(await library.locator('.card .note').innerText(), NEEDLE_NOTE);
     const ms = Number(await library.locator('#result-count').getAttribute('data-search-ms'));
     assert.ok(ms <= 100, `search took ${ms} ms`);
     console.log(`# library search for ${NEEDLE_WORD} among ${MANY + 2}: ${ms} ms`);
 
     await library.locator('#q').fill('城市更新');
-    await eventually(() => library.locator('#result-count').innerText(), (s) => s !== (''));
+    await eventually(
+      () => library.locator('#result-count').innerText(),
+      (s) => s !== '',
+    );
     await library.waitForTimeout(300);
     await shoot(library, 'library-search');
     await library.close();
@@ -334,22 +376,43 @@ describe('the library', () => {
     await library.goto(`${base}/src/library/index.html`);
     await library.locator('.card').first().waitFor({ timeout: 20_000 });
     await library.locator('#q').fill(NEEDLE_WORD);
-    await eventually(() => library.locator('.card').count(), (n) => n === 1);
+    await eventually(
+      () => library.locator('.card').count(),
+      (n) => n === 1,
+    );
     const card = library.locator('.card').first();
-    await card.getByRole('button', { name: await browser.message('libraryEdit'), exact: false }).first().click();
+    await card
+      .getByRole('button', { name: await browser.message('libraryEdit'), exact: false })
+      .first()
+      .click();
     await card.getByLabel(await browser.message('libraryNote')).fill('改写后的笔记：城乡融合的说法');
     await card.getByLabel(await browser.message('libraryTagsInput')).fill('复习，重点');
     await card.getByRole('button', { name: await browser.message('librarySave') }).click();
     await library.locator('#q').fill('城乡融合的说法');
-    await eventually(() => library.locator('.card .note').allInnerTexts(), (n) => n.includes('改写后的笔记：城乡融合的说法'));
+    await eventually(
+      () => library.locator('.card .note').allInnerTexts(),
+      (n) => n.includes('改写后的笔记：城乡融合的说法'),
+    );
     assert.deepEqual(await library.locator('.card', { hasText: '改写后的笔记' }).locator('.tags li').allInnerTexts(), ['#复习', '#重点']);
 
     const before = Number((await library.locator('#result-count').innerText()).replace(/\D+/g, ''));
-    await library.locator('.card', { hasText: '改写后的笔记' }).getByRole('button', { name: await browser.message('libraryDelete') }).click();
+    await library
+      .locator('.card', { hasText: '改写后的笔记' })
+      .getByRole('button', { name: await browser.message('libraryDelete') })
+      .click();
     await library.getByRole('button', { name: await browser.message('libraryUndo') }).waitFor();
-    assert.equal(await eventually(() => library.locator('.card', { hasText: '改写后的笔记' }).count(), (n) => n === 0), 0);
+    assert.equal(
+      await eventually(
+        () => library.locator('.card', { hasText: '改写后的笔记' }).count(),
+        (n) => n === 0,
+      ),
+      0,
+    );
     await library.getByRole('button', { name: await browser.message('libraryUndo') }).click();
-    await eventually(() => library.locator('.card', { hasText: '改写后的笔记' }).count(), (n) => n === 1);
+    await eventually(
+      () => library.locator('.card', { hasText: '改写后的笔记' }).count(),
+      (n) => n === 1,
+    );
     assert.equal(Number((await library.locator('#result-count').innerText()).replace(/\D+/g, '')), before);
     // The source link opens the page at the highlight (a text fragment).
     assert.match((await library.locator('.card .source a').first().getAttribute('href')) ?? '', /^https:\/\/.+#:~:text=/);
@@ -359,7 +422,10 @@ describe('the library', () => {
 
 describe('the language setting', () => {
   const catalog = (lang: string) =>
-    JSON.parse(readFileSync(resolve(REPO_ROOT, 'public', '_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+    JSON.parse(readFileSync(resolve(REPO_ROOT, 'public', '_locales', lang, 'messages.json'), 'utf8')) as Record<
+      string,
+      { message: string }
+    >;
 
   it('a language pinned in the options applies to every extension page and to the cards on web pages, whatever the browser language', async () => {
     const options = await browser.context.newPage();
@@ -374,7 +440,10 @@ describe('the language setting', () => {
       assert.equal(await popup.locator('h1').innerText(), m.popupHeading.message);
       assert.equal(await popup.locator('.deviations-heading').innerText(), m.popupDeviationsHeading.message);
       // The content script read the same setting: the page's summary card is in this language.
-      const [line] = await eventually(() => overlayLines(page), (l) => l.length > 0);
+      const [line] = await eventually(
+        () => overlayLines(page),
+        (l) => l.length > 0,
+      );
       const expected = m.summaryDeviations.message.split('$')[0];
       assert.ok(line.startsWith(expected), `card "${line}" starts with "${expected}"`);
       if (lang === 'zh_CN') {
@@ -386,7 +455,10 @@ describe('the language setting', () => {
         await library.goto(`${base}/src/library/index.html`);
         await library.locator('.card').first().waitFor({ timeout: 20_000 });
         await library.locator('#q').fill('高质量发展');
-        await eventually(() => library.locator('.card mark').count(), (n) => n > 0);
+        await eventually(
+          () => library.locator('.card mark').count(),
+          (n) => n > 0,
+        );
         await library.locator('#q').blur();
         await library.waitForTimeout(200);
         await shoot(library, 'library', true);
@@ -408,7 +480,10 @@ describe('the corpus page', () => {
     const corpus = await browser.context.newPage();
     await corpus.goto(`${base}/src/corpus-page/index.html`);
     await corpus.locator('article.document').first().waitFor();
-    assert.deepEqual((await corpus.locator('article.document').evaluateAll((els) => els.map((e) => e.getAttribute('data-document')))).sort(), ['urban-opinion-2025', 'urbanization-plan-2022']);
+    assert.deepEqual(
+      (await corpus.locator('article.document').evaluateAll((els) => els.map((e) => e.getAttribute('data-document')))).sort(),
+      ['urban-opinion-2025', 'urbanization-plan-2022'],
+    );
     const opinion = corpus.locator('article[data-document="urban-opinion-2025"]');
     assert.ok((await opinion.locator('.witnesses li').count()) >= 2);
     assert.ok((await opinion.locator('.variants li').count()) >= 1, 'the documented variant reading');
@@ -431,9 +506,23 @@ describe('accessibility (axe-core)', () => {
     }
     if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
     return page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: Document,
+              o: object,
+            ): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
       const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+      }));
     });
   }
 

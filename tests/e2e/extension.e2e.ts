@@ -35,7 +35,11 @@ describe('the built extension', () => {
     assert.match(browser.extensionId, /^[a-p]{32}$/);
     const worker = await browser.serviceWorker();
     const identity = await worker.evaluate(() => {
-      const api = (globalThis as unknown as { chrome: { runtime: { getManifest(): { version: string; manifest_version: number } }; i18n: { getMessage(key: string): string } } }).chrome;
+      const api = (
+        globalThis as unknown as {
+          chrome: { runtime: { getManifest(): { version: string; manifest_version: number } }; i18n: { getMessage(key: string): string } };
+        }
+      ).chrome;
       const manifest = api.runtime.getManifest();
       return { name: api.i18n.getMessage('extensionName'), version: manifest.version, manifestVersion: manifest.manifest_version };
     });
@@ -45,7 +49,10 @@ describe('the built extension', () => {
   it('runs its background service worker', async () => {
     const worker = await browser.serviceWorker();
     assert.equal(worker.url(), `chrome-extension://${browser.extensionId}/src/background/index.js`);
-    assert.equal(await worker.evaluate(() => typeof (globalThis as unknown as { ServiceWorkerGlobalScope?: unknown }).ServiceWorkerGlobalScope), 'function');
+    assert.equal(
+      await worker.evaluate(() => typeof (globalThis as unknown as { ServiceWorkerGlobalScope?: unknown }).ServiceWorkerGlobalScope),
+      'function',
+    );
   });
 
   it('opens no first-run page in Chrome, which grants host access at install', async () => {
@@ -66,7 +73,10 @@ describe('the built extension', () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/src/first-run/index.html`);
     const message = (key: string) =>
-      page.evaluate((k) => (globalThis as unknown as { chrome: { i18n: { getMessage(key: string): string } } }).chrome.i18n.getMessage(k), key);
+      page.evaluate(
+        (k) => (globalThis as unknown as { chrome: { i18n: { getMessage(key: string): string } } }).chrome.i18n.getMessage(k),
+        key,
+      );
     assert.equal(await page.locator('h1').textContent(), await message('firstRunTitle'));
     await page.getByText(await message('firstRunGranted')).waitFor({ timeout: 5_000 });
     assert.equal(await page.locator('#grant').isHidden(), true);
@@ -77,7 +87,10 @@ describe('the built extension', () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html`);
     const message = (key: string) =>
-      page.evaluate((k) => (globalThis as unknown as { chrome: { i18n: { getMessage(key: string): string } } }).chrome.i18n.getMessage(k), key);
+      page.evaluate(
+        (k) => (globalThis as unknown as { chrome: { i18n: { getMessage(key: string): string } } }).chrome.i18n.getMessage(k),
+        key,
+      );
     // Opened as a tab the popup asks itself for a report and finds no content script: it must say so, not hang.
     await page.getByText(await message('popupUnavailable')).waitFor({ timeout: 5_000 });
     assert.equal(await page.locator('h1').textContent(), await message('popupHeading'));
@@ -109,7 +122,10 @@ describe('the content script', () => {
 
   it('reads a same-origin iframe but not a cross-origin one', async () => {
     const framed = await browser.open(server.url('framed-article.html'));
-    assert.deepEqual((await browser.requestReport(framed)).documents.map((d) => d.id), ['urban-opinion-2025']);
+    assert.deepEqual(
+      (await browser.requestReport(framed)).documents.map((d) => d.id),
+      ['urban-opinion-2025'],
+    );
     await framed.close();
 
     const crossOrigin = await browser.open(server.url('cross-origin-frame.html'));

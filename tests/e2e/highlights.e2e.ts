@@ -32,7 +32,10 @@ const ARTICLE_QUOTE = '加强城市建设档案管理和数字化建设';
 const ARTICLE_NOTE = '档案数字化：核对进度';
 
 /** The Xinhua page, slightly edited around and inside the highlighted sentence. */
-const EDITED = XINHUA.replace('深化数据资源开发和多场景应用', '深化数据资源开发与多场景应用').replace(ARTICLE_QUOTE, '加强城市建设档案的管理和数字化建设');
+const EDITED = XINHUA.replace('深化数据资源开发和多场景应用', '深化数据资源开发与多场景应用').replace(
+  ARTICLE_QUOTE,
+  '加强城市建设档案的管理和数字化建设',
+);
 /** The Xinhua page with clause （二十二）'s body rewritten. */
 const REWRITTEN = XINHUA.replace(
   /推进城市全域数字化转型。[^<]*<\/p>/,
@@ -65,7 +68,6 @@ after(async () => {
   articleServer?.closeAllConnections();
   await new Promise((done) => articleServer?.close(done));
 });
-
 
 /** Selects the first occurrence of `quote` in the page's body text (within one text node). */
 async function select(page: Page, quote: string): Promise<{ x: number; y: number }> {
@@ -109,9 +111,11 @@ async function toBackground<T>(message: unknown): Promise<HighlightResult<T>> {
     extensionPage = await browser.context.newPage();
     await extensionPage.goto(`chrome-extension://${browser.extensionId}/viewer.html`);
   }
-  return extensionPage.evaluate((message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message), message) as Promise<
-    HighlightResult<T>
-  >;
+  return extensionPage.evaluate(
+    (message) =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
+    message,
+  ) as Promise<HighlightResult<T>>;
 }
 
 async function allHighlights(): Promise<Highlight[]> {
@@ -132,7 +136,10 @@ function painted(page: Page): Promise<Record<string, string[]>> {
 }
 
 function shadow(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((selector) => [...(document.querySelector('yuanwen-ui')?.shadowRoot?.querySelectorAll(selector) ?? [])].map((e) => e.textContent ?? ''), selector);
+  return page.evaluate(
+    (selector) => [...(document.querySelector('yuanwen-ui')?.shadowRoot?.querySelectorAll(selector) ?? [])].map((e) => e.textContent ?? ''),
+    selector,
+  );
 }
 
 async function openArticle(variant: string): Promise<Page> {
@@ -150,7 +157,10 @@ describe('highlights', () => {
     const page = await browser.open(server.url('xinhua-opinion.html'));
     await browser.requestReport(page);
     const at = await select(page, CANONICAL_QUOTE);
-    await page.evaluate(({ x, y }) => document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: x, clientY: y, button: 0 })), at);
+    await page.evaluate(
+      ({ x, y }) => document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: x, clientY: y, button: 0 })),
+      at,
+    );
     const toolbar = page.locator('yuanwen-ui .hl-toolbar');
     await toolbar.waitFor({ timeout: 5_000 });
     assert.equal(await toolbar.locator('.swatch').count(), 5, 'five colours');
@@ -174,7 +184,9 @@ describe('highlights', () => {
 
     // A click on the highlighted text opens its card with the note.
     const box = await page.evaluate((quote) => {
-      const r = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('yuanwen-highlight-green')!].find((x) => x.toString() === quote)!.getClientRects()[0];
+      const r = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('yuanwen-highlight-green')!]
+        .find((x) => x.toString() === quote)!
+        .getClientRects()[0];
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     }, CANONICAL_QUOTE);
     await page.mouse.click(box.x, box.y);
@@ -196,7 +208,10 @@ describe('highlights', () => {
     articleId = record.id;
 
     await page.reload({ waitUntil: 'load' });
-    const items = await eventually(() => pageHighlights(page), (l) => l.some((i) => i.highlight.id === articleId));
+    const items = await eventually(
+      () => pageHighlights(page),
+      (l) => l.some((i) => i.highlight.id === articleId),
+    );
     const item = items.find((i) => i.highlight.id === articleId);
     assert.equal(item?.status, 'anchored');
     assert.deepEqual((await painted(page))['yuanwen-highlight-blue'], [ARTICLE_QUOTE]);
@@ -205,7 +220,10 @@ describe('highlights', () => {
 
   it('still anchors it when the page text was edited slightly (fuzzy)', async () => {
     const page = await openArticle(EDITED);
-    const items = await eventually(() => pageHighlights(page), (l) => l.some((i) => i.highlight.id === articleId));
+    const items = await eventually(
+      () => pageHighlights(page),
+      (l) => l.some((i) => i.highlight.id === articleId),
+    );
     const item = items.find((i) => i.highlight.id === articleId);
     assert.equal(item?.status, 'anchored');
     assert.deepEqual((await painted(page))['yuanwen-highlight-blue'], ['加强城市建设档案的管理和数字化建设']);
@@ -214,12 +232,18 @@ describe('highlights', () => {
 
   it('makes it an orphan when the paragraph is rewritten: listed with its quote, drawn nowhere, re-attachable', async () => {
     const page = await openArticle(REWRITTEN);
-    const items = await eventually(() => pageHighlights(page), (l) => l.some((i) => i.highlight.id === articleId));
+    const items = await eventually(
+      () => pageHighlights(page),
+      (l) => l.some((i) => i.highlight.id === articleId),
+    );
     const item = items.find((i) => i.highlight.id === articleId);
     assert.equal(item?.status, 'orphan');
     assert.equal(item?.start, undefined, 'an orphan has no place on the page');
     assert.equal((await painted(page))['yuanwen-highlight-blue'], undefined, 'nothing drawn in its colour');
-    const listed = await eventually(() => shadow(page, '.hl-orphans li .quote'), (l) => l.length > 0);
+    const listed = await eventually(
+      () => shadow(page, '.hl-orphans li .quote'),
+      (l) => l.length > 0,
+    );
     assert.deepEqual(listed, [ARTICLE_QUOTE]);
 
     // Re-attach: select the new text, choose Re-attach in the orphan list.
@@ -239,7 +263,10 @@ describe('highlights', () => {
 
   it('shows a canonical highlight on a faithful reprint of the clause', async () => {
     const page = await browser.open(server.url('study-compilation.html'));
-    const items = await eventually(() => pageHighlights(page), (l) => l.some((i) => i.highlight.id === canonicalId));
+    const items = await eventually(
+      () => pageHighlights(page),
+      (l) => l.some((i) => i.highlight.id === canonicalId),
+    );
     const item = items.find((i) => i.highlight.id === canonicalId);
     assert.equal(item?.status, 'canonical');
     assert.equal(item?.changed, false);
@@ -249,7 +276,10 @@ describe('highlights', () => {
 
   it('shows it on an altered reprint with the changed words called out in its card', async () => {
     const page = await browser.open(server.url('altered-reprint.html'));
-    const items = await eventually(() => pageHighlights(page), (l) => l.some((i) => i.highlight.id === canonicalId));
+    const items = await eventually(
+      () => pageHighlights(page),
+      (l) => l.some((i) => i.highlight.id === canonicalId),
+    );
     const item = items.find((i) => i.highlight.id === canonicalId);
     assert.equal(item?.status, 'canonical');
     assert.equal(item?.changed, true);
@@ -277,7 +307,10 @@ describe('highlights', () => {
     const worker = await browser.serviceWorker();
     const set = (on: boolean) =>
       worker.evaluate(
-        (on) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ highlightSettings: { version: 1, canonicalAnchoring: on } }),
+        (on) =>
+          (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+            highlightSettings: { version: 1, canonicalAnchoring: on },
+          }),
         on,
       );
     await set(false);
@@ -298,7 +331,9 @@ describe('highlights', () => {
     assert.ok(result.value.some((h) => h.id === canonicalId));
 
     const viewer = await browser.context.newPage();
-    await viewer.goto(`chrome-extension://${browser.extensionId}/viewer.html#doc=${OPINION}&clause=${result.value.find((h) => h.id === canonicalId)!.canonical!.clauseId}`);
+    await viewer.goto(
+      `chrome-extension://${browser.extensionId}/viewer.html#doc=${OPINION}&clause=${result.value.find((h) => h.id === canonicalId)!.canonical!.clauseId}`,
+    );
     const listed = viewer.locator(`li.highlight[data-id="${canonicalId}"]`);
     await listed.waitFor({ timeout: 5_000 });
     assert.equal(await listed.locator('mark').textContent(), CANONICAL_QUOTE);
@@ -310,7 +345,10 @@ describe('highlights', () => {
     const before = await allHighlights();
     assert.ok(before.length >= 2);
 
-    const backup = await toBackground<{ text: string; filename: string; count: number }>({ type: 'yuanwen/highlights-export', format: 'backup' });
+    const backup = await toBackground<{ text: string; filename: string; count: number }>({
+      type: 'yuanwen/highlights-export',
+      format: 'backup',
+    });
     assert.ok(backup.ok);
     assert.equal(backup.value.count, before.length);
     for (const format of ['web-annotation', 'markdown']) {
@@ -318,14 +356,21 @@ describe('highlights', () => {
       assert.ok(exported.ok && exported.value.text.includes(CANONICAL_QUOTE), `${format} export holds the quote`);
     }
 
-    for (const bad of ['{"format":"yuanwen-backup","version":1,"highlights":[{"id":"nope"}]}', '{not json', '{"format":"yuanwen-backup","version":99,"highlights":[]}']) {
+    for (const bad of [
+      '{"format":"yuanwen-backup","version":1,"highlights":[{"id":"nope"}]}',
+      '{not json',
+      '{"format":"yuanwen-backup","version":99,"highlights":[]}',
+    ]) {
       const refused = await toBackground<unknown>({ type: 'yuanwen/highlights-import', text: bad });
       assert.equal(refused.ok, false);
       if (!refused.ok) assert.match(refused.error.message, /Nothing was imported/);
       assert.deepEqual(await allHighlights(), before, 'a refused import changes nothing');
     }
 
-    const wiped = await toBackground<{ count: number }>({ type: 'yuanwen/highlights-import', text: '{"format":"yuanwen-backup","version":1,"highlights":[]}' });
+    const wiped = await toBackground<{ count: number }>({
+      type: 'yuanwen/highlights-import',
+      text: '{"format":"yuanwen-backup","version":1,"highlights":[]}',
+    });
     assert.ok(wiped.ok && wiped.value.count === 0);
     assert.deepEqual(await allHighlights(), []);
 
@@ -336,14 +381,19 @@ describe('highlights', () => {
 
   it('gives a web page no way to send the extension messages', async () => {
     const page = await browser.open(server.url('xinhua-opinion.html'));
-    const hasApi = await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage);
+    const hasApi = await page.evaluate(
+      () => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage,
+    );
     // A web page has no way to message the extension at all (no externally_connectable).
     assert.notEqual(hasApi, 'function');
     await page.close();
   });
 
   it('keeps highlights created in two tabs at the same moment', async () => {
-    const [a, b] = await Promise.all([browser.open(server.url('peoples-daily-print.html')), browser.open(server.url('study-compilation.html'))]);
+    const [a, b] = await Promise.all([
+      browser.open(server.url('peoples-daily-print.html')),
+      browser.open(server.url('study-compilation.html')),
+    ]);
     await Promise.all([browser.requestReport(a), browser.requestReport(b)]);
     await select(a, '四、营造高品质城市生活');
     await select(b, '优化城市基础设施布局');
@@ -363,7 +413,8 @@ describe('highlights', () => {
     // Stopped as Chrome stops an idle worker: its target closed over CDP (what Puppeteer's worker.close() does).
     const cdp = await browser.context.newCDPSession(page);
     type Targets = { targetInfos: { targetId: string; type: string; url: string }[] };
-    const workerTarget = async () => ((await cdp.send('Target.getTargets')) as Targets).targetInfos.find((t) => t.type === 'service_worker' && t.url === worker.url());
+    const workerTarget = async () =>
+      ((await cdp.send('Target.getTargets')) as Targets).targetInfos.find((t) => t.type === 'service_worker' && t.url === worker.url());
     const target = await workerTarget();
     assert.ok(target, 'the service worker is a CDP target');
     await cdp.send('Target.closeTarget', { targetId: target.targetId });
@@ -372,7 +423,10 @@ describe('highlights', () => {
 
     // The next request comes from the page (the toolbar): it must wake the worker and be stored.
     const at = await select(page, '城市是现代化建设的重要载体');
-    await page.evaluate(({ x, y }) => document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: x, clientY: y, button: 0 })), at);
+    await page.evaluate(
+      ({ x, y }) => document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: x, clientY: y, button: 0 })),
+      at,
+    );
     await page.locator('yuanwen-ui .hl-toolbar .swatch.yellow').click();
     const stored = await eventually(allHighlights, (l) => l.some((h) => h.selectors.quote.exact === '城市是现代化建设的重要载体'));
     assert.ok(stored.some((h) => h.selectors.quote.exact === '城市是现代化建设的重要载体'));

@@ -42,8 +42,6 @@ after(async () => {
   await server?.close();
 });
 
-
-
 /** Opens a fixture and waits until the content script has analysed and rendered it. */
 async function openRendered(file: string): Promise<{ page: Page; report: Report }> {
   const page = await browser.open(server.url(file));
@@ -60,21 +58,31 @@ interface UiState {
 }
 
 function uiState(page: Page): Promise<UiState> {
-  return page.evaluate((kinds) => {
-    const host = document.querySelector('yuanwen-ui');
-    const root = host?.shadowRoot;
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    return {
-      host: host !== null,
-      badges: [...(root?.querySelectorAll<HTMLElement>('.badge') ?? [])].map((b) => {
-        const r = b.getBoundingClientRect();
-        return { clause: b.dataset.clause ?? '', document: b.dataset.document ?? '', state: [...b.classList].find((c) => c !== 'badge' && c !== 'at-edge') ?? '', x: r.left, y: r.top + r.height / 2, right: r.right };
-      }),
-      carets: root?.querySelectorAll('.caret').length ?? 0,
-      summary: [...(root?.querySelectorAll('.summary .line') ?? [])].map((e) => e.textContent ?? ''),
-      highlights: Object.fromEntries(kinds.map((k) => [k, registry.get(`yuanwen-${k}`)?.size ?? 0])),
-    };
-  }, KINDS as unknown as string[]);
+  return page.evaluate(
+    (kinds) => {
+      const host = document.querySelector('yuanwen-ui');
+      const root = host?.shadowRoot;
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      return {
+        host: host !== null,
+        badges: [...(root?.querySelectorAll<HTMLElement>('.badge') ?? [])].map((b) => {
+          const r = b.getBoundingClientRect();
+          return {
+            clause: b.dataset.clause ?? '',
+            document: b.dataset.document ?? '',
+            state: [...b.classList].find((c) => c !== 'badge' && c !== 'at-edge') ?? '',
+            x: r.left,
+            y: r.top + r.height / 2,
+            right: r.right,
+          };
+        }),
+        carets: root?.querySelectorAll('.caret').length ?? 0,
+        summary: [...(root?.querySelectorAll('.summary .line') ?? [])].map((e) => e.textContent ?? ''),
+        highlights: Object.fromEntries(kinds.map((k) => [k, registry.get(`yuanwen-${k}`)?.size ?? 0])),
+      };
+    },
+    KINDS as unknown as string[],
+  );
 }
 
 async function assertTextUnchanged(page: Page): Promise<void> {
@@ -113,12 +121,23 @@ describe('a faithful reprint (Xinhua article page)', () => {
     assert.deepEqual(ui.badges.map((b) => b.clause).sort(), match.clauses.map((c) => c.clauseId).sort());
     assert.ok(ui.badges.every((b) => b.state === 'faithful' && b.document === OPINION));
     // Targets: a badge sits on the first line of its clause, just before the marker.
-    for (const [clauseId, label] of [['c1', '（一）'], ['c14', '（十四）'], ['c23', '（二十三）'], ['s6h', '六、']]) {
+    for (const [clauseId, label] of [
+      ['c1', '（一）'],
+      ['c14', '（十四）'],
+      ['c23', '（二十三）'],
+      ['s6h', '六、'],
+    ]) {
       const badge = ui.badges.find((b) => b.clause === clauseId);
       const line = await lineOf(page, label);
       assert.ok(badge && line, `badge and text of ${label}`);
-      assert.ok(badge.y >= line.top && badge.y <= line.bottom, `${label}: badge on the marker's line (${badge.y} in ${line.top}–${line.bottom})`);
-      assert.ok(badge.right <= line.left + 1 && badge.right >= line.left - 12, `${label}: badge just before the marker (${badge.right} vs ${line.left})`);
+      assert.ok(
+        badge.y >= line.top && badge.y <= line.bottom,
+        `${label}: badge on the marker's line (${badge.y} in ${line.top}–${line.bottom})`,
+      );
+      assert.ok(
+        badge.right <= line.left + 1 && badge.right >= line.left - 12,
+        `${label}: badge just before the marker (${badge.right} vs ${line.left})`,
+      );
     }
     assert.deepEqual(ui.summary, [await browser.message('summaryFaithful', match.title)]);
     assert.deepEqual(ui.highlights, { substitution: 0, insertion: 0, marker: 0 });
@@ -150,7 +169,7 @@ describe('a faithful reprint (Xinhua article page)', () => {
     await page.close();
   });
 
-  it('opens the canonical viewer at the clause on click, with the page\'s verdict', async () => {
+  it("opens the canonical viewer at the clause on click, with the page's verdict", async () => {
     const { page } = await openRendered('xinhua-opinion.html');
     const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
     await page.locator('yuanwen-ui .badge[data-clause="c14"]').click();
@@ -201,7 +220,9 @@ describe('an altered reprint', () => {
     assert.deepEqual(ui.summary, [await browser.message('summaryDeviations', [match.title, String(report.deviations.length)])]);
     // The highlighted ranges cover exactly the page text the report names.
     const highlighted = await page.evaluate(() =>
-      [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('yuanwen-substitution') ?? [])].map((r) => r.toString()),
+      [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('yuanwen-substitution') ?? [])].map((r) =>
+        r.toString(),
+      ),
     );
     const expected = report.deviations.filter((d) => d.kind === 'substitution').map((d) => d.pageText);
     assert.deepEqual([...highlighted].sort(), [...expected].sort());
@@ -217,7 +238,9 @@ describe('an altered reprint', () => {
     await page.locator('yuanwen-ui .badge[data-clause="c17"]').hover();
     const card = page.locator('yuanwen-ui #yuanwen-card');
     await card.waitFor({ state: 'visible', timeout: 3_000 });
-    const rows = await card.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const rows = await card
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
     assert.ok(
       rows.some(([, canonical, pageText]) => canonical === substitution.canonicalText && pageText === substitution.pageText),
       `row ${substitution.canonicalText} | ${substitution.pageText} in ${JSON.stringify(rows)}`,
@@ -227,7 +250,10 @@ describe('an altered reprint', () => {
     const omission = report.deviations.find((d) => d.kind === 'omission');
     if (omission) {
       await page.locator('yuanwen-ui .caret').first().hover();
-      await eventually(() => card.innerText().catch(() => ''), (t) => t.includes(omission.canonicalText));
+      await eventually(
+        () => card.innerText().catch(() => ''),
+        (t) => t.includes(omission.canonicalText),
+      );
       assert.ok((await card.innerText()).includes(omission.canonicalText), 'the caret card shows the missing canonical text');
     }
     await page.close();
@@ -239,7 +265,10 @@ describe('an altered reprint', () => {
     await page.locator('yuanwen-ui .badge[data-clause="c17"]').click();
     const viewer = await opened;
     await viewer.locator('.page-status.deviations').waitFor({ timeout: 5_000 });
-    assert.equal(await viewer.locator('.page-status').innerText(), await browser.message('viewerPageDeviations', String(report.deviations.length)));
+    assert.equal(
+      await viewer.locator('.page-status').innerText(),
+      await browser.message('viewerPageDeviations', String(report.deviations.length)),
+    );
     const marked = await viewer.locator('[data-clause="c17"] mark.dev.substitution').allInnerTexts();
     const expected = report.deviations.filter((d) => d.kind === 'substitution' && d.clause === '（十七）').map((d) => d.canonicalText);
     assert.deepEqual(marked, expected);
@@ -324,7 +353,10 @@ describe('dynamic pages', () => {
     const page = await browser.open(server.url('script-loaded-article.html'));
     await page.waitForSelector('body[data-article-loaded]');
     const loadedAt = Date.now();
-    const ui = await eventually(() => uiState(page), (s) => s.badges.length > 0);
+    const ui = await eventually(
+      () => uiState(page),
+      (s) => s.badges.length > 0,
+    );
     assert.ok(ui.badges.length > 30, `badges after the article arrived (${ui.badges.length}, ${Date.now() - loadedAt} ms after)`);
     await page.close();
   });
@@ -334,9 +366,13 @@ describe('dynamic pages', () => {
     assert.ok((await uiState(page)).badges.length > 0);
     await page.evaluate(() => {
       history.pushState({}, '', '?view=other');
-      for (const p of document.querySelectorAll('p')) p.textContent = '本地新闻：今天天气晴朗，适合出行。市民纷纷走出家门，前往公园散步游玩。';
+      for (const p of document.querySelectorAll('p'))
+        p.textContent = '本地新闻：今天天气晴朗，适合出行。市民纷纷走出家门，前往公园散步游玩。';
     });
-    const cleared = await eventually(() => uiState(page), (s) => !s.host);
+    const cleared = await eventually(
+      () => uiState(page),
+      (s) => !s.host,
+    );
     assert.equal(cleared.host, false, 'the UI is removed once the page no longer reprints the document');
     const report = await browser.requestReport(page);
     assert.deepEqual(report.documents, []);
@@ -357,7 +393,9 @@ describe('message contracts', () => {
     // Run code in the content script's isolated world (only our content script can send this message).
     const cdp = await browser.context.newCDPSession(page);
     const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
-    cdp.on('Runtime.executionContextCreated', (event: { context: { id: number; name: string; auxData?: { type?: string } } }) => contexts.push(event.context));
+    cdp.on('Runtime.executionContextCreated', (event: { context: { id: number; name: string; auxData?: { type?: string } } }) =>
+      contexts.push(event.context),
+    );
     await cdp.send('Runtime.enable');
     const isolated = await eventually(
       async () => contexts.find((c) => c.auxData?.type === 'isolated' && c.name.includes('Yuanwen')),
@@ -365,12 +403,18 @@ describe('message contracts', () => {
     );
     assert.ok(isolated, 'found the content script world');
     const run = async (expression: string) =>
-      ((await cdp.send('Runtime.evaluate', { expression, contextId: isolated.id, awaitPromise: true, returnByValue: true })) as { result: { value: unknown } }).result.value;
+      (
+        (await cdp.send('Runtime.evaluate', { expression, contextId: isolated.id, awaitPromise: true, returnByValue: true })) as {
+          result: { value: unknown };
+        }
+      ).result.value;
     const tooLarge = await run(
       "chrome.runtime.sendMessage({type:'yuanwen/analyse', text:'中'.repeat(3 * 1024 * 1024)}).then(() => 'answered', (e) => e.message)",
     );
     assert.match(String(tooLarge), /exceeds the limit of 2097152/);
-    const small = await run("chrome.runtime.sendMessage({type:'yuanwen/analyse', text:'短文'}).then((a) => a.report.schema, (e) => e.message)");
+    const small = await run(
+      "chrome.runtime.sendMessage({type:'yuanwen/analyse', text:'短文'}).then((a) => a.report.schema, (e) => e.message)",
+    );
     assert.equal(small, 1);
     const malformed = await run("chrome.runtime.sendMessage({type:'yuanwen/analyse', text: 42}).then((a) => String(a), (e) => e.message)");
     assert.ok(malformed === 'undefined' || /port closed|Receiving end/i.test(String(malformed)), String(malformed));
@@ -382,7 +426,10 @@ describe('message contracts', () => {
     const fromPage = await extensionPage.evaluate(() =>
       (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime
         .sendMessage({ type: 'yuanwen/analyse', text: '短文' })
-        .then((a) => String(a), (e: Error) => e.message),
+        .then(
+          (a) => String(a),
+          (e: Error) => e.message,
+        ),
     );
     assert.ok(fromPage === 'undefined' || /port closed|Receiving end/i.test(fromPage), fromPage);
     await extensionPage.close();
@@ -407,7 +454,10 @@ describe('per-site switch (popup)', () => {
     assert.equal((await popup.locator('.site-switch').innerText()).trim(), await browser.message('popupSiteSwitch', '127.0.0.1'));
     await checkbox.uncheck();
 
-    const off = await eventually(() => uiState(page), (s) => !s.host && s.highlights.substitution === 0);
+    const off = await eventually(
+      () => uiState(page),
+      (s) => !s.host && s.highlights.substitution === 0,
+    );
     assert.equal(off.host, false);
     assert.equal(off.highlights.substitution, 0);
     assert.deepEqual((await browser.requestReport(page)).documents, []);
@@ -421,7 +471,10 @@ describe('per-site switch (popup)', () => {
     assert.equal(marks, 0, 'no analysis started');
 
     await checkbox.check();
-    const on = await eventually(() => uiState(page), (s) => s.badges.length > 0);
+    const on = await eventually(
+      () => uiState(page),
+      (s) => s.badges.length > 0,
+    );
     assert.ok(on.badges.length > 0);
     await popup.close();
     await page.close();

@@ -36,7 +36,6 @@ async function openFixture(file: string): Promise<Page> {
   return page;
 }
 
-
 describe('documents found on each fixture page', () => {
   for (const fixture of pages) {
     it(`${fixture.file}: ${fixture.expectedDocuments.join(', ') || 'nothing'}`, async () => {
@@ -64,7 +63,7 @@ describe('faithful reprints', () => {
     });
   }
 
-  it("peoples-daily-print.html: the authoritative witness, no deviations (page chrome before the jump line is not part of （三）)", async () => {
+  it('peoples-daily-print.html: the authoritative witness, no deviations (page chrome before the jump line is not part of （三）)', async () => {
     const page = await openFixture('peoples-daily-print.html');
     const report = await browser.requestReport(page);
     assert.deepEqual(report.deviations, []);
@@ -79,7 +78,12 @@ describe('the production build renders into a closed shadow root', () => {
     const host = await page.evaluate(() => {
       const hosts = document.querySelectorAll('yuanwen-ui');
       const element = hosts[0];
-      return { count: hosts.length, parent: element?.parentElement?.localName, shadowRoot: element ? element.shadowRoot : 'missing', marks: performance.getEntriesByType('mark').length };
+      return {
+        count: hosts.length,
+        parent: element?.parentElement?.localName,
+        shadowRoot: element ? element.shadowRoot : 'missing',
+        marks: performance.getEntriesByType('mark').length,
+      };
     });
     assert.deepEqual(host, { count: 1, parent: 'html', shadowRoot: null, marks: 0 });
     await page.close();

@@ -123,7 +123,9 @@ describe('extractText', () => {
 
 describe('extractTextInSlices', () => {
   const pagesDir = resolve(import.meta.dirname, '../fixtures/pages');
-  const pages = readdirSync(pagesDir).filter((f) => f.endsWith('.html')).sort();
+  const pages = readdirSync(pagesDir)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
 
   it.each(pages)('reads %s exactly as extractText does, however often it stops', async (file) => {
     const { document } = parseHTML(readFileSync(resolve(pagesDir, file), 'utf8'));
@@ -136,7 +138,10 @@ describe('extractTextInSlices', () => {
   });
 
   it('matches extractText on nested inline, block, pre and hidden markup', async () => {
-    const html = '<div><h1>一、总体要求</h1><p><strong>（一）</strong>稳妥<em>有序</em>推动<br>续行</p><pre> 保留  空格 </pre><div hidden>藏</div><nav>导航</nav><p>  激 活 城 市  </p></div>'.repeat(40);
+    const html =
+      '<div><h1>一、总体要求</h1><p><strong>（一）</strong>稳妥<em>有序</em>推动<br>续行</p><pre> 保留  空格 </pre><div hidden>藏</div><nav>导航</nav><p>  激 活 城 市  </p></div>'.repeat(
+        40,
+      );
     const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
     const sliced = await extractTextInSlices(document, { shouldYield: () => true, yieldToPage: async () => undefined });
     expect(sliced!.text).toBe(extractText(document).text);
@@ -145,7 +150,11 @@ describe('extractTextInSlices', () => {
   it('stops when cancelled after a yield', async () => {
     const { document } = parseHTML(`<!doctype html><html><body>${'<p>段落</p>'.repeat(500)}</body></html>`);
     let yields = 0;
-    const sliced = await extractTextInSlices(document, { shouldYield: () => true, yieldToPage: async () => void yields++, cancelled: () => yields >= 2 });
+    const sliced = await extractTextInSlices(document, {
+      shouldYield: () => true,
+      yieldToPage: async () => void yields++,
+      cancelled: () => yields >= 2,
+    });
     expect(sliced).toBeUndefined();
     expect(yields).toBe(2);
   });

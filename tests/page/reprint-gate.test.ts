@@ -18,7 +18,10 @@ const files = (dir: string, ext: string) =>
     .map((f) => ({ name: f, text: readFileSync(resolve(ROOT, dir, f), 'utf8') }));
 
 /** What the content script gates on: the body's textContent. */
-const pageTexts = files('tests/fixtures/pages', '.html').map(({ name, text }) => ({ name, text: parseHTML(text).document.body?.textContent ?? '' }));
+const pageTexts = files('tests/fixtures/pages', '.html').map(({ name, text }) => ({
+  name,
+  text: parseHTML(text).document.body?.textContent ?? '',
+}));
 const seeds = files('tests/fixtures/seeds', '.txt');
 const canonical = files('corpus', '.txt')
   .filter((f) => f.name !== 'boilerplate.txt')
@@ -62,16 +65,29 @@ describe('reprint gate (content script): the core prefilter, in pieces', () => {
     expect(differing).toEqual([]);
   });
 
-  it.each([...pageTexts, ...seeds, ...canonical].map((t) => [t.name, t.text] as const))('agrees with createPrefilter on %s', async (_name, text) => {
-    const expected = reference.mightReprint(text);
-    for (const pieceLength of [64, 500, 2048, 1 << 20]) expect(await mightReprint(text, { pieceLength })).toBe(expected);
-  });
+  it.each([...pageTexts, ...seeds, ...canonical].map((t) => [t.name, t.text] as const))(
+    'agrees with createPrefilter on %s',
+    async (_name, text) => {
+      const expected = reference.mightReprint(text);
+      for (const pieceLength of [64, 500, 2048, 1 << 20]) expect(await mightReprint(text, { pieceLength })).toBe(expected);
+    },
+  );
 
   it('says what the fixtures are: reprints yes, the unrelated notice and the English page no', async () => {
-    const answers = Object.fromEntries(await Promise.all(pageTexts.map(async ({ name, text }) => [name, await mightReprint(text)] as const)));
+    const answers = Object.fromEntries(
+      await Promise.all(pageTexts.map(async ({ name, text }) => [name, await mightReprint(text)] as const)),
+    );
     expect(answers['unrelated-notice.html']).toBe(false);
     expect(answers['no-chinese.html']).toBe(false);
-    for (const name of ['xinhua-opinion.html', 'peoples-daily-print.html', 'altered-reprint.html', 'spun-reprint.html', 'plan-reprint.html', 'news-quoting-clauses.html', 'study-compilation.html']) {
+    for (const name of [
+      'xinhua-opinion.html',
+      'peoples-daily-print.html',
+      'altered-reprint.html',
+      'spun-reprint.html',
+      'plan-reprint.html',
+      'news-quoting-clauses.html',
+      'study-compilation.html',
+    ]) {
       expect(answers[name], name).toBe(true);
     }
   });
@@ -84,7 +100,8 @@ describe('reprint gate (content script): the core prefilter, in pieces', () => {
       const expected = reference.mightReprint(text);
       if (expected) yes++;
       else no++;
-      for (const pieceLength of [64, 300, 2048]) expect(await mightReprint(text, { pieceLength }), `seed ${seed}, pieces of ${pieceLength}`).toBe(expected);
+      for (const pieceLength of [64, 300, 2048])
+        expect(await mightReprint(text, { pieceLength }), `seed ${seed}, pieces of ${pieceLength}`).toBe(expected);
     }
     // Both answers occur: the cases straddle the threshold.
     expect(yes).toBeGreaterThan(0);

@@ -76,7 +76,6 @@ export function seed(prefix: string): string {
 // ---------------------------------------------------------------------------
 // Report helpers shared by the engine tests.
 
-
 /** Deviation kinds about the words (not reorder, not labels). */
 export const WORDING = new Set(['substitution', 'insertion', 'omission']);
 

@@ -65,7 +65,15 @@ function short(text: string, max = 60): string {
 /** Keeps the page's selection when a button is pressed (the click acts on it). */
 const keepSelection = (e: MouseEvent) => e.preventDefault();
 
-function Toolbar({ at, reattaching, actions }: { at: NonNullable<PanelState['toolbar']>; reattaching: string | undefined; actions: PanelActions }) {
+function Toolbar({
+  at,
+  reattaching,
+  actions,
+}: {
+  at: NonNullable<PanelState['toolbar']>;
+  reattaching: string | undefined;
+  actions: PanelActions;
+}) {
   const [note, setNote] = useState('');
   return (
     <div

@@ -402,9 +402,17 @@ export class PageHighlights {
     const rects = selected.range.getClientRects();
     const last = rects[rects.length - 1] ?? selected.range.getBoundingClientRect();
     const origin = this.overlay.element.getBoundingClientRect();
-    const overlaps = this.items.filter((i) => i.status === 'anchored' && i.start! < selected.end && selected.start < i.end!).map((i) => i.highlight.id);
+    const overlaps = this.items
+      .filter((i) => i.status === 'anchored' && i.start! < selected.end && selected.start < i.end!)
+      .map((i) => i.highlight.id);
     this.setState({
-      toolbar: { x: last.right - origin.left, y: last.bottom - origin.top + 6, overlaps, viewportLeft: -origin.left, viewportWidth: this.document.documentElement.clientWidth },
+      toolbar: {
+        x: last.right - origin.left,
+        y: last.bottom - origin.top + 6,
+        overlaps,
+        viewportLeft: -origin.left,
+        viewportWidth: this.document.documentElement.clientWidth,
+      },
       card: undefined,
     });
     return true;
@@ -419,7 +427,14 @@ export class PageHighlights {
     const origin = this.overlay.element.getBoundingClientRect();
     clearTimeout(this.closeTimer);
     this.setState({
-      card: { item, x: (rects[0] ?? last).left - origin.left, y: last.bottom - origin.top + 6, pinned, viewportLeft: -origin.left, viewportWidth: this.document.documentElement.clientWidth },
+      card: {
+        item,
+        x: (rects[0] ?? last).left - origin.left,
+        y: last.bottom - origin.top + 6,
+        pinned,
+        viewportLeft: -origin.left,
+        viewportWidth: this.document.documentElement.clientWidth,
+      },
     });
   }
 
@@ -479,7 +494,8 @@ export class PageHighlights {
   }
 
   private draw(): void {
-    const visible = this.state.toolbar || this.state.card || this.state.orphans.length > 0 || this.state.notice || this.state.reattaching !== undefined;
+    const visible =
+      this.state.toolbar || this.state.card || this.state.orphans.length > 0 || this.state.notice || this.state.reattaching !== undefined;
     if (!visible && !this.container) return;
     this.container ??= this.overlay.panel(panelCss);
     if (visible) this.overlay.attach();

@@ -109,9 +109,7 @@ function ClauseCard({ mark }: { mark: ClauseMark }) {
       <p class="clause">{mark.canonicalText}</p>
       {mark.state === 'faithful' && <p class="status faithful">{t('cardFaithful')}</p>}
       {mark.state === 'altered' && <p class="status altered">{t('cardAltered')}</p>}
-      {mark.state === 'deviations' && (
-        <p class="status deviations">{t('popupDeviations', String(mark.deviations.length))}</p>
-      )}
+      {mark.state === 'deviations' && <p class="status deviations">{t('popupDeviations', String(mark.deviations.length))}</p>}
       {mark.state !== 'faithful' && mark.deviations.length > 0 && <DeviationRows deviations={mark.deviations} />}
       {mark.knownVariants.map((v) => (
         <p class="note known-variant" key={`${v.pageStart}`}>
@@ -232,7 +230,11 @@ export function Overlay({ plan, layout, openViewer }: OverlayProps) {
     : 0;
   // Above: the card's bottom edge just over the badge's line (or over the badge, where it sits above the line).
   const overEdgeBadge = open?.kind === 'clause' && cardAt !== undefined && cardAt.x - layout.viewportLeft < 40;
-  const cardTop = !cardAt ? 0 : open?.above ? cardAt.y - CARD_GAP - (overEdgeBadge ? EDGE_BADGE_HEIGHT : 0) : cardAt.y + cardAt.h + CARD_GAP;
+  const cardTop = !cardAt
+    ? 0
+    : open?.above
+      ? cardAt.y - CARD_GAP - (overEdgeBadge ? EDGE_BADGE_HEIGHT : 0)
+      : cardAt.y + cardAt.h + CARD_GAP;
 
   return (
     <div class="root" onKeyDown={onKeyDown}>

@@ -113,7 +113,12 @@ function clauseOf(match: DocumentMatch, deviation: Deviation): AlignedClause | u
   );
 }
 
-export function planRendering(report: Report, canonicalTexts: Record<string, string>, map: TextMap, witnesses: WitnessNames = {}): RenderPlan {
+export function planRendering(
+  report: Report,
+  canonicalTexts: Record<string, string>,
+  map: TextMap,
+  witnesses: WitnessNames = {},
+): RenderPlan {
   const plan: RenderPlan = { clauses: [], omissions: [], highlights: new Map(), summaries: [] };
   for (const match of report.documents) {
     const canonical = canonicalTexts[match.id] ?? '';

@@ -219,7 +219,14 @@ function placeShortClauses(doc: PreparedDocument, page: PreparedPage, placements
     for (const [lo, hi, between] of windows) {
       const found = findShortClause(page, body, clause.kind === 'heading', lo, hi, between);
       if (!found) continue;
-      const placement: Placement = { clause: index, start: found[0], end: found[1], firstLandmark: found[0], lastLandmarkEnd: found[1], support: 0 };
+      const placement: Placement = {
+        clause: index,
+        start: found[0],
+        end: found[1],
+        firstLandmark: found[0],
+        lastLandmarkEnd: found[1],
+        support: 0,
+      };
       placements.push(placement);
       byClause.set(index, placement);
       return;
@@ -229,7 +236,12 @@ function placeShortClauses(doc: PreparedDocument, page: PreparedPage, placements
 }
 
 function findShortClause(
-  page: PreparedPage, body: string, heading: boolean, lo: number, hi: number, between: boolean,
+  page: PreparedPage,
+  body: string,
+  heading: boolean,
+  lo: number,
+  hi: number,
+  between: boolean,
 ): [number, number] | undefined {
   if (hi <= lo) return undefined;
   const window = page.norm.text.slice(lo, hi);

@@ -109,7 +109,8 @@ export function compareDocument(doc: PreparedDocument, page: PreparedPage, place
     }
     if (!joinedAfter) {
       let keep = changes.length;
-      while (keep > 0 && equalAfter(changes, keep - 1, canonical.length) < SOLID && !isEdgeEdit(changes, keep - 1, canonical.length)) keep--;
+      while (keep > 0 && equalAfter(changes, keep - 1, canonical.length) < SOLID && !isEdgeEdit(changes, keep - 1, canonical.length))
+        keep--;
       if (keep < changes.length) {
         aTo = changes[keep].aStart;
         changes = changes.slice(0, keep);
@@ -139,9 +140,12 @@ export function compareDocument(doc: PreparedDocument, page: PreparedPage, place
     // A clause out of order was moved, if the page reprints the document (not a story quoting it).
     if (!inOrder.has(placement.clause) && (joinedBefore || joinedAfter || reprint)) {
       deviations.push({
-        clause: placement.clause, kind: 'reorder',
-        canonicalStart: geometry.start, canonicalEnd: geometry.end,
-        pageStart: placement.marker?.normStart ?? placement.start, pageEnd: placement.end,
+        clause: placement.clause,
+        kind: 'reorder',
+        canonicalStart: geometry.start,
+        canonicalEnd: geometry.end,
+        pageStart: placement.marker?.normStart ?? placement.start,
+        pageEnd: placement.end,
       });
     }
 
@@ -150,10 +154,14 @@ export function compareDocument(doc: PreparedDocument, page: PreparedPage, place
       const found = placement.marker;
       if (!found || !sameLabel(found, expected)) {
         deviations.push({
-          clause: placement.clause, kind: 'marker',
-          canonicalStart: geometry.start, canonicalEnd: geometry.bodyStart,
-          pageStart: found?.normStart ?? placement.start, pageEnd: found?.normEnd ?? placement.start,
-          canonicalLabel: expected.label, pageLabel: found?.label ?? '',
+          clause: placement.clause,
+          kind: 'marker',
+          canonicalStart: geometry.start,
+          canonicalEnd: geometry.bodyStart,
+          pageStart: found?.normStart ?? placement.start,
+          pageEnd: found?.normEnd ?? placement.start,
+          canonicalLabel: expected.label,
+          pageLabel: found?.label ?? '',
         });
       }
     }
@@ -164,16 +172,25 @@ export function compareDocument(doc: PreparedDocument, page: PreparedPage, place
         if (placed.has(c)) continue;
         const g = doc.clauses[c];
         deviations.push({
-          clause: c, kind: 'omission', canonicalStart: g.start, canonicalEnd: g.end,
-          pageStart: placement.end, pageEnd: placement.end, wholeClause: true,
+          clause: c,
+          kind: 'omission',
+          canonicalStart: g.start,
+          canonicalEnd: g.end,
+          pageStart: placement.end,
+          pageEnd: placement.end,
+          wholeClause: true,
         });
       }
       // Text between two clauses of a run, other than the next clause's marker.
       const gapEnd = next.marker ? next.marker.normStart : next.start;
       if (gapEnd > placement.end && hasWords(page.norm.text.slice(placement.end, gapEnd))) {
         deviations.push({
-          clause: placement.clause, kind: 'insertion', canonicalStart: geometry.end, canonicalEnd: geometry.end,
-          pageStart: placement.end, pageEnd: gapEnd,
+          clause: placement.clause,
+          kind: 'insertion',
+          canonicalStart: geometry.end,
+          canonicalEnd: geometry.end,
+          pageStart: placement.end,
+          pageEnd: gapEnd,
         });
       }
     }

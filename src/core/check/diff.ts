@@ -33,10 +33,7 @@ export function diffChars(a: string, b: string): Edit[] {
   const minLen = Math.min(a.length, b.length);
   while (prefix < minLen && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (
-    suffix < minLen - prefix &&
-    a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)
-  ) suffix++;
+  while (suffix < minLen - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
 
   const edits: Edit[] = [];
   if (prefix > 0) edits.push({ kind: 'equal', aStart: 0, aEnd: prefix, bStart: 0, bEnd: prefix });
@@ -263,13 +260,15 @@ function widenToWords(a: string, b: string, c: Change, maxLeft: number, maxRight
   while (
     left < maxLeft &&
     !(isBoundary(aSet, c.aStart - left, aLo, aHi, a.length) && isBoundary(bSet, c.bStart - left, bLo, bHi, b.length))
-  ) left++;
+  )
+    left++;
 
   let right = 0;
   while (
     right < maxRight &&
     !(isBoundary(aSet, c.aEnd + right, aLo, aHi, a.length) && isBoundary(bSet, c.bEnd + right, bLo, bHi, b.length))
-  ) right++;
+  )
+    right++;
 
   return { aStart: c.aStart - left, aEnd: c.aEnd + right, bStart: c.bStart - left, bEnd: c.bEnd + right };
 }

@@ -10,7 +10,15 @@ import { compareDocument, type Comparison } from './compare';
 import type { Corpus } from '../corpus/corpus';
 import { identify, indexCorpus, type FingerprintIndex, type Identification } from './identify';
 import { normalize, toOriginalRange } from '../text/normalize';
-import { emptyReport, type Deviation, type DeviationKind, type DocumentMatch, type KnownVariant, type MarkerLink, type Report } from './report';
+import {
+  emptyReport,
+  type Deviation,
+  type DeviationKind,
+  type DocumentMatch,
+  type KnownVariant,
+  type MarkerLink,
+  type Report,
+} from './report';
 import { prepareDocument, preparePage, type PreparedDocument, type PreparedPage } from './prepare';
 
 /** Below this share of word-for-word text the page is a rewrite: one strong warning. */
@@ -172,8 +180,14 @@ function asKnownVariant(doc: PreparedDocument, d: Deviation): KnownVariant | und
     const reading = v.adopted.slice(0, d.canonicalStart - at) + d.pageText + v.adopted.slice(d.canonicalEnd - at);
     if (normalize(reading).text !== normalize(v.rejected).text) continue;
     return {
-      documentId: d.documentId, clause: d.clause, adopted: v.adopted, found: v.rejected,
-      witness: v.rejectedBy, note: v.note, pageStart: d.pageStart, pageEnd: d.pageEnd,
+      documentId: d.documentId,
+      clause: d.clause,
+      adopted: v.adopted,
+      found: v.rejected,
+      witness: v.rejectedBy,
+      note: v.note,
+      pageStart: d.pageStart,
+      pageEnd: d.pageEnd,
     };
   }
   return undefined;

@@ -120,7 +120,9 @@ export function canonicalAnchorIn(
     const located = locate(canon.text, prefix, quote, suffix);
     if (!located || located.score < MIN_CANONICAL_SCORE || located.end <= located.start) return null;
     const [cs, ce] = toOriginalRange(canon, located.start, located.end).map((x) => x + clause.canonicalStart);
-    const [ps, se] = contextBounds(canon, cs - clause.canonicalStart, ce - clause.canonicalStart, 0, clauseText.length).map((x) => x + clause.canonicalStart);
+    const [ps, se] = contextBounds(canon, cs - clause.canonicalStart, ce - clause.canonicalStart, 0, clauseText.length).map(
+      (x) => x + clause.canonicalStart,
+    );
     return {
       documentId: doc.id,
       clauseId: clause.clauseId,
@@ -204,4 +206,3 @@ function locate(region: string, prefix: string, quote: string, suffix: string): 
   }
   return { start: quoteStart, end: Math.max(quoteStart, quoteEnd), score: 1 - distance / m };
 }
-

@@ -85,7 +85,12 @@ export function describeIn(text: string, page: NormalizedText, start: number, en
   if (start === end) throw new RangeError('describe: the selection is only whitespace');
   const [prefixStart, suffixEnd] = contextBounds(page, start, end, 0, text.length);
   return {
-    quote: { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(prefixStart, start), suffix: text.slice(end, suffixEnd) },
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, end),
+      prefix: text.slice(prefixStart, start),
+      suffix: text.slice(end, suffixEnd),
+    },
     position: { type: 'TextPositionSelector', start, end },
   };
 }
@@ -280,7 +285,19 @@ function contextDistance(text: string, at: number, context: string, forward: boo
 }
 
 function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff || c === 0x200b;
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x3000 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0xfeff ||
+    c === 0x200b
+  );
 }
 
 function clamp01(x: number): number {

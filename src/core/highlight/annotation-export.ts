@@ -128,7 +128,11 @@ export function defaultViewerUrl(documentId: string, clauseId: string): string {
 export function toMarkdown(highlights: readonly Highlight[], options: MarkdownOptions = {}): string {
   const title = options.documentTitle ?? (() => undefined);
   const viewer = options.viewerUrl ?? defaultViewerUrl;
-  const out: string[] = ['# 原文 Yuanwen highlights', '', `Exported ${(options.now ?? new Date()).toISOString()}, ${highlights.length} highlight${highlights.length === 1 ? '' : 's'}.`];
+  const out: string[] = [
+    '# 原文 Yuanwen highlights',
+    '',
+    `Exported ${(options.now ?? new Date()).toISOString()}, ${highlights.length} highlight${highlights.length === 1 ? '' : 's'}.`,
+  ];
 
   const byDocument = new Map<string, Highlight[]>();
   const byPage = new Map<string, Highlight[]>();
@@ -167,7 +171,11 @@ export function toMarkdown(highlights: readonly Highlight[], options: MarkdownOp
 }
 
 function entry(h: Highlight, withSource: boolean): string[] {
-  const lines = h.selectors.quote.exact.trim().split(/\r?\n/).filter((l) => l.trim() !== '').map((l) => `> ${escape(l.trim())}`);
+  const lines = h.selectors.quote.exact
+    .trim()
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .map((l) => `> ${escape(l.trim())}`);
   if (h.canonical && normalizeSpace(h.canonical.exact) !== normalizeSpace(h.selectors.quote.exact)) {
     lines.push('>', `> 原文 canonical: ${escape(normalizeSpace(h.canonical.exact))}`);
   }

@@ -72,7 +72,8 @@ function validateAll(items: unknown[], format: ImportFormat, convert: (item: unk
     const which = `Highlight ${i + 1} of ${items.length}`;
     if (!result.ok) return fail(`${which} is not valid: ${result.problems.join('; ')}. Nothing was imported.`);
     const earlier = seen.get(result.value.id);
-    if (earlier !== undefined) return fail(`${which} has the same id as highlight ${earlier + 1} (${result.value.id}). Nothing was imported.`);
+    if (earlier !== undefined)
+      return fail(`${which} has the same id as highlight ${earlier + 1} (${result.value.id}). Nothing was imported.`);
     seen.set(result.value.id, i);
     out.push(result.value);
   }
@@ -157,4 +158,3 @@ function fail(message: string): ImportResult {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-

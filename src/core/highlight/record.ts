@@ -177,12 +177,15 @@ export function validateHighlight(input: unknown): Validation<Highlight> {
   if (!isUuid(id)) problems.push(`id must be a lower-case UUID (got ${show(id)})`);
 
   let url: string | null = null;
-  if (typeof input.url !== 'string' || input.url.length > LIMITS.url) problems.push(`url must be a string of at most ${LIMITS.url} characters`);
+  if (typeof input.url !== 'string' || input.url.length > LIMITS.url)
+    problems.push(`url must be a string of at most ${LIMITS.url} characters`);
   else if ((url = normalizePageUrl(input.url)) === null) problems.push(`url must be an http or https URL (got ${show(input.url)})`);
 
   checkString(input.title, 'title', LIMITS.title, problems);
-  if (!isTimestamp(input.created)) problems.push(`created must be an ISO 8601 UTC timestamp like 2025-08-15T09:30:00.000Z (got ${show(input.created)})`);
-  if (!isTimestamp(input.modified)) problems.push(`modified must be an ISO 8601 UTC timestamp like 2025-08-15T09:30:00.000Z (got ${show(input.modified)})`);
+  if (!isTimestamp(input.created))
+    problems.push(`created must be an ISO 8601 UTC timestamp like 2025-08-15T09:30:00.000Z (got ${show(input.created)})`);
+  if (!isTimestamp(input.modified))
+    problems.push(`modified must be an ISO 8601 UTC timestamp like 2025-08-15T09:30:00.000Z (got ${show(input.modified)})`);
   if (!isHighlightColor(input.color)) problems.push(`color must be one of ${HIGHLIGHT_COLORS.join(', ')} (got ${show(input.color)})`);
   checkString(input.note, 'note', LIMITS.note, problems);
 
@@ -190,7 +193,8 @@ export function validateHighlight(input: unknown): Validation<Highlight> {
   if (!Array.isArray(tags) || tags.length > LIMITS.tags) problems.push(`tags must be an array of at most ${LIMITS.tags} strings`);
   else {
     tags.forEach((t, i) => {
-      if (typeof t !== 'string' || t.trim() === '' || t.length > LIMITS.tag) problems.push(`tags[${i}] must be a non-empty string of at most ${LIMITS.tag} characters`);
+      if (typeof t !== 'string' || t.trim() === '' || t.length > LIMITS.tag)
+        problems.push(`tags[${i}] must be a non-empty string of at most ${LIMITS.tag} characters`);
     });
   }
 
@@ -287,6 +291,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** A short rendering of a bad value for a problem message. */
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const s = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'an array' : typeof value === 'object' ? (value === null ? 'null' : 'an object') : String(value);
+  const s =
+    typeof value === 'string'
+      ? JSON.stringify(value)
+      : Array.isArray(value)
+        ? 'an array'
+        : typeof value === 'object'
+          ? value === null
+            ? 'null'
+            : 'an object'
+          : String(value);
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }

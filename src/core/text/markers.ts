@@ -32,7 +32,18 @@ export interface Marker {
 }
 
 const CN_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100 };
 const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百';
@@ -138,7 +149,7 @@ export function findMarkers(text: string): Marker[] {
     if (lineEnd < 0) lineEnd = text.length;
     // Cheap pre-check: a marker's first visible character is one of a few.
     const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 24));
-    if (/^[\s\u3000#*]*[（(〔【［\[第0-9０-９\u2460-\u2473零〇一二两三四五六七八九十百]/.test(line)) {
+    if (/^[\s\u3000#*]*[（(〔【［[第0-9０-９\u2460-\u2473零〇一二两三四五六七八九十百]/.test(line)) {
       const m = markerAtLineStart(line);
       if (m) markers.push({ ...m, start: m.start + lineStart, end: m.end + lineStart });
     }

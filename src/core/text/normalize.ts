@@ -22,16 +22,47 @@ export interface NormalizedText {
 
 /** Half-width punctuation that Chinese text writes full-width. */
 const TO_FULL_WIDTH: Record<string, string> = {
-  ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）',
-  '｡': '。', '､': '、', '｢': '"', '｣': '"',
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+  '(': '（',
+  ')': '）',
+  '｡': '。',
+  '､': '、',
+  '｢': '"',
+  '｣': '"',
 };
 
 /** Characters with one reading but several spellings. */
 const UNIFY: Record<string, string> = {
-  '“': '"', '”': '"', '„': '"', '‟': '"', '「': '"', '」': '"', '＂': '"', '〝': '"', '〞': '"',
-  '‘': "'", '’': "'", '‚': "'", '‛': "'", '『': "'", '』': "'", '＇': "'",
-  '％': '%', '．': '.', '＋': '+', '／': '/', '～': '~', '〜': '~',
-  '・': '·', '•': '·', '‧': '·', '･': '·',
+  '“': '"',
+  '”': '"',
+  '„': '"',
+  '‟': '"',
+  '「': '"',
+  '」': '"',
+  '＂': '"',
+  '〝': '"',
+  '〞': '"',
+  '‘': "'",
+  '’': "'",
+  '‚': "'",
+  '‛': "'",
+  '『': "'",
+  '』': "'",
+  '＇': "'",
+  '％': '%',
+  '．': '.',
+  '＋': '+',
+  '／': '/',
+  '～': '~',
+  '〜': '~',
+  '・': '·',
+  '•': '·',
+  '‧': '·',
+  '･': '·',
 };
 
 /** Dash-like characters; a run of them reads as one dash. */
@@ -40,7 +71,8 @@ const DASHES = '—–―‒─━－-‐‑';
 const ELLIPSES = '…⋯';
 /** Characters that carry no text: zero-width marks and markdown emphasis. */
 const INVISIBLE = '\u200b\u200c\u200d\u2060\ufeff\u00ad*';
-const WHITESPACE_CHARS = ' \t\n\r\f\v\u3000\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f';
+const WHITESPACE_CHARS =
+  ' \t\n\r\f\v\u3000\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f';
 
 const DASH = 0x2014;
 const ELLIPSIS = 0x2026;

@@ -6,18 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../src/core/text/normalize';
 import type { Report } from '../../../src/core/check/report';
-import {
-  OPINION,
-  PLAN,
-  brief,
-  check,
-  clauseByLabel,
-  expectOffsetsSlice,
-  opinion,
-  plan,
-  seed,
-  wording,
-} from '../corpus-fixture';
+import { OPINION, PLAN, brief, check, clauseByLabel, expectOffsetsSlice, opinion, plan, seed, wording } from '../corpus-fixture';
 
 const TITLE = '中共中央 国务院关于推动城市高质量发展的意见\n（2025年8月15日）\n';
 
@@ -232,7 +221,9 @@ describe('labels (marker deviations, reported apart from content)', () => {
   it('reports a dropped section heading (六、) as one omission of the whole heading, and leaves the label （十四） after it alone', () => {
     const page = inText('六、增强城市安全韧性\n', '');
     const r = check(page);
-    expect(r.deviations.map((d) => [d.clause, d.kind, d.canonicalText, d.pageText])).toEqual([['六、', 'omission', '六、增强城市安全韧性', '']]);
+    expect(r.deviations.map((d) => [d.clause, d.kind, d.canonicalText, d.pageText])).toEqual([
+      ['六、', 'omission', '六、增强城市安全韧性', ''],
+    ]);
     expect(r.markers.some((m) => m.label === '（十四）' && m.clause === '（十四）')).toBe(true);
     expectOffsetsSlice(r, page);
   });
@@ -281,7 +272,10 @@ describe('layout noise is not a deviation', () => {
   });
 
   it('spaces between the characters of justified lines', () => {
-    const page = faithful().split('\n').map((p) => [...p].join(' ')).join('\n');
+    const page = faithful()
+      .split('\n')
+      .map((p) => [...p].join(' '))
+      .join('\n');
     expectFaithful(page);
   });
 
@@ -303,7 +297,9 @@ describe('layout noise is not a deviation', () => {
   });
 
   it('markdown headings and emphasis', () => {
-    const page = faithful().replace(/^([一二三四五六七八九]、)/gm, '## $1').replace(/^（(.{1,3})）/gm, '**（$1）**');
+    const page = faithful()
+      .replace(/^([一二三四五六七八九]、)/gm, '## $1')
+      .replace(/^（(.{1,3})）/gm, '**（$1）**');
     expectFaithful(page);
   });
 });
@@ -338,7 +334,9 @@ describe('partial reprints and other pages', () => {
   });
 
   it('reports a changed first word of a clause quoted in running text (not taken for text outside the quote)', () => {
-    const body = clauseByLabel(opinion(), '（三）').text.replace(/^（三）/, '').replace('提高中小城市', '提升中小城市');
+    const body = clauseByLabel(opinion(), '（三）')
+      .text.replace(/^（三）/, '')
+      .replace('提高中小城市', '提升中小城市');
     const page = `专家说，意见明确提出：“${body}”这很重要。${COMMENTARY_2}`;
     const r = check(page);
     expect(r.deviations.map((d) => [d.clause, d.kind, d.canonicalText, d.pageText])).toEqual([['（三）', 'substitution', '提高', '提升']]);
@@ -346,7 +344,9 @@ describe('partial reprints and other pages', () => {
   });
 
   it('reports a changed last word of a clause quoted in running text', () => {
-    const body = clauseByLabel(opinion(), '（三）').text.replace(/^（三）/, '').replace('人口市民化。', '人口城市化。');
+    const body = clauseByLabel(opinion(), '（三）')
+      .text.replace(/^（三）/, '')
+      .replace('人口市民化。', '人口城市化。');
     const page = `专家说，意见明确提出：“${body}”这很重要。${COMMENTARY_2}`;
     const r = check(page);
     expect(r.deviations.map((d) => [d.clause, d.kind])).toEqual([['（三）', 'substitution']]);

@@ -7,17 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { clauseAt } from '../../../src/core/corpus/corpus';
 import { normalize } from '../../../src/core/text/normalize';
 import type { Deviation, Report } from '../../../src/core/check/report';
-import {
-  OPINION,
-  PLAN,
-  brief,
-  check,
-  expectOffsetsSlice,
-  locate,
-  opinion,
-  seed,
-  wording,
-} from '../corpus-fixture';
+import { OPINION, PLAN, brief, check, expectOffsetsSlice, locate, opinion, seed, wording } from '../corpus-fixture';
 
 const ids = (r: Report) => r.documents.map((d) => d.id);
 const docMatch = (r: Report, id: string) => r.documents.find((d) => d.id === id)!;
@@ -170,9 +160,7 @@ describe('seed 001: an altered reprint, parts out of order, an unrelated article
       const canonical = opinion().text;
       const [cs, ce] = locate(canonical, change.canonical);
       const [ps, pe] = locate(page, change.page);
-      const here = wording(report).filter(
-        (d) => d.canonicalStart >= cs && d.canonicalEnd <= ce && d.pageStart >= ps && d.pageEnd <= pe,
-      );
+      const here = wording(report).filter((d) => d.canonicalStart >= cs && d.canonicalEnd <= ce && d.pageStart >= ps && d.pageEnd <= pe);
       expect(here.map(brief)).toHaveLength(1);
       const [d] = here;
       expect(d.clause).toBe(change.clause);
@@ -302,7 +290,9 @@ describe('seed 002: a spun reprint (synonyms, markers removed, sections renumber
     const markers = report.deviations.filter((d) => d.kind === 'marker');
     const removed = markers.filter((d) => d.pageText === '');
     expect(removed.map((d) => d.clause)).toEqual(
-      opinion().clauses.filter((c) => c.kind === 'numbered').map((c) => c.label),
+      opinion()
+        .clauses.filter((c) => c.kind === 'numbered')
+        .map((c) => c.label),
     );
     for (const d of removed) {
       expect(d.canonicalText).toBe(d.clause);

@@ -13,8 +13,16 @@ import { OPINION, brief, check, expectOffsetsSlice, opinion, wording } from '../
 
 const HALF: Record<string, string> = { '，': ',', '；': ';', '：': ':', '？': '?', '！': '!', '（': '(', '）': ')' };
 const QUOTES: Record<string, [string, string][]> = {
-  '“': [['"', '"'], ['「', '」'], ['＂', '＂'], ['〝', '〞']],
-  '‘': [["'", "'"], ['『', '』']],
+  '“': [
+    ['"', '"'],
+    ['「', '」'],
+    ['＂', '＂'],
+    ['〝', '〞'],
+  ],
+  '‘': [
+    ["'", "'"],
+    ['『', '』'],
+  ],
 };
 
 interface Noise {
@@ -153,8 +161,43 @@ describe('layout noise never creates a deviation', () => {
 // The offset map.
 
 const TRICKY = [
-  ' ', '\n', '\r', '\t', '\u3000', '\u00a0', '#', '*', '.', '…', '⋯', '—', '-', '－', '“', '”', '"', "'", '「', ',', '，', '。',
-  '２', '2', '0', 'a', 'Ａ', '城', '市', '（', '(', '\u200b', '\ufeff', '𠀀', '😀', '\ud800', '\udc00',
+  ' ',
+  '\n',
+  '\r',
+  '\t',
+  '\u3000',
+  '\u00a0',
+  '#',
+  '*',
+  '.',
+  '…',
+  '⋯',
+  '—',
+  '-',
+  '－',
+  '“',
+  '”',
+  '"',
+  "'",
+  '「',
+  ',',
+  '，',
+  '。',
+  '２',
+  '2',
+  '0',
+  'a',
+  'Ａ',
+  '城',
+  '市',
+  '（',
+  '(',
+  '\u200b',
+  '\ufeff',
+  '𠀀',
+  '😀',
+  '\ud800',
+  '\udc00',
 ];
 
 /** Arbitrary strings, biased towards the characters normalization treats specially, surrogate pairs included. */
@@ -205,7 +248,9 @@ describe('the offset map always points inside the original', () => {
 
   it('normalizes the text a range maps back to into the normalized range (for text without surrogates or collapsing runs)', () => {
     const simple = fc
-      .array(fc.constantFrom('城', '市', '发', '展', ' ', '\n', '\u3000', ',', '，', '２', '0', '“', '"', '（', '(', '。'), { maxLength: 60 })
+      .array(fc.constantFrom('城', '市', '发', '展', ' ', '\n', '\u3000', ',', '，', '２', '0', '“', '"', '（', '(', '。'), {
+        maxLength: 60,
+      })
       .map((a) => a.join(''));
     fc.assert(
       fc.property(simple, fc.nat(), fc.nat(), (original, x, y) => {
@@ -225,7 +270,9 @@ describe('the offset map always points inside the original', () => {
 // ---------------------------------------------------------------------------
 // Diffs.
 
-const cjk = fc.array(fc.constantFrom('城', '市', '发', '展', '推', '动', '进', '。', '，', 'a', '1'), { maxLength: 40 }).map((a) => a.join(''));
+const cjk = fc
+  .array(fc.constantFrom('城', '市', '发', '展', '推', '动', '进', '。', '，', 'a', '1'), { maxLength: 40 })
+  .map((a) => a.join(''));
 
 describe('diffs always rebuild the texts', () => {
   it('diffChars: the equal and deleted runs spell the canonical text, the equal and inserted runs the page', () => {

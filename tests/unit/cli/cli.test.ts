@@ -14,7 +14,10 @@ const pages = join(root, 'tests', 'fixtures', 'pages');
 
 function yuanwen(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [join(root, 'bin', 'yuanwen.mjs'), ...args], {
-    cwd: root, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' },
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -86,7 +89,10 @@ describe('yuanwen check', () => {
 
   it('exits 0 with "no bundled document" on a page that reprints nothing', () => {
     const file = join(scratch, 'notice.txt');
-    writeFileSync(file, '关于开展安全生产检查的通知\n一、总体要求\n坚持以习近平新时代中国特色社会主义思想为指导，认真做好安全生产检查工作。\n');
+    writeFileSync(
+      file,
+      '关于开展安全生产检查的通知\n一、总体要求\n坚持以习近平新时代中国特色社会主义思想为指导，认真做好安全生产检查工作。\n',
+    );
     const r = yuanwen(['check', file]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('no bundled document');

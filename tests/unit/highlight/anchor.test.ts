@@ -27,7 +27,7 @@ const selectionOf = (haystack: string, phrase: string) => describeRange(haystack
 function sampleRanges(haystack: string, count: number): [number, number][] {
   const out: [number, number][] = [];
   for (let k = 0; k < count; k++) {
-    const start = Math.floor(((k * 7919) % 9973) / 9973 * (haystack.length - 80));
+    const start = Math.floor((((k * 7919) % 9973) / 9973) * (haystack.length - 80));
     const length = 2 + ((k * 31) % 60);
     if (haystack.slice(start, start + length).trim() !== '') out.push([start, start + length]);
   }
@@ -202,7 +202,8 @@ describe('re-anchoring on the same page', () => {
     const sel = selectionOf(t, '建立工业园区集中供能体系，推动废水、余热、固废协同处置全覆盖');
     // A paragraph elsewhere in the same style: most words shared, a fifth of
     // the characters different (within the fuzzy budget), other context.
-    const lookAlike = '（二十四）推进农业园区绿色发展。建立农业园区集中供能体系，推动秸秆、余热、粪污协同处置全覆盖。加强农村人居环境整治。';
+    const lookAlike =
+      '（二十四）推进农业园区绿色发展。建立农业园区集中供能体系，推动秸秆、余热、粪污协同处置全覆盖。加强农村人居环境整治。';
     const withLookAlike = t + '\n' + lookAlike;
     // While the real paragraph is there, it is chosen…
     const m = anchor(withLookAlike, sel)!;
@@ -221,7 +222,10 @@ describe('re-anchoring on the same page', () => {
     const sel = selectionOf(t, '建立重点产品碳足迹标识认证制度');
     // Same position, the paragraph's opening kept, a sentence two characters
     // away from the quote (within the fuzzy budget), the rest rewritten.
-    const rewritten = t.replace(paragraph, '（十一）推进生产领域节能降碳。推广节水灌溉技术。建立重点产品碳排放标识认证制度。支持家庭农场发展。');
+    const rewritten = t.replace(
+      paragraph,
+      '（十一）推进生产领域节能降碳。推广节水灌溉技术。建立重点产品碳排放标识认证制度。支持家庭农场发展。',
+    );
     expect(anchor(rewritten, sel)).toBeNull();
   });
 

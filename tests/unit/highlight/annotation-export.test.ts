@@ -34,7 +34,12 @@ describe('W3C Web Annotation export', () => {
       target: {
         source: h.url,
         selector: [
-          { type: 'TextQuoteSelector', exact: '优化产权归集、整合、置换', prefix: h.selectors.quote.prefix, suffix: h.selectors.quote.suffix },
+          {
+            type: 'TextQuoteSelector',
+            exact: '优化产权归集、整合、置换',
+            prefix: h.selectors.quote.prefix,
+            suffix: h.selectors.quote.suffix,
+          },
           { type: 'TextPositionSelector', start: 1718, end: 1730 },
         ],
       },
@@ -87,10 +92,20 @@ describe('Markdown export', () => {
 
   it('links with a text fragment that encodes the syntax characters', () => {
     const [, , blog] = sampleHighlights();
-    expect(textFragmentUrl(blog)).toBe('https://blog.example.org/post?id=9#:~:text=In%20short%3A-,Cities%20are%20%2D%20for%20now%20%2D%20growing,-%2C%20and%20fast');
-    const long = { ...blog, selectors: { ...blog.selectors, quote: { ...blog.selectors.quote, exact: '城市'.repeat(40), prefix: '', suffix: '' } } };
-    expect(textFragmentUrl(long)).toBe(`https://blog.example.org/post?id=9#:~:text=${encodeURIComponent('城市'.repeat(10))},${encodeURIComponent('城市'.repeat(10))}`);
-    const columns = { ...blog, selectors: { ...blog.selectors, quote: { type: 'TextQuoteSelector' as const, exact: '优化产\n权归集', prefix: '', suffix: '' } } };
+    expect(textFragmentUrl(blog)).toBe(
+      'https://blog.example.org/post?id=9#:~:text=In%20short%3A-,Cities%20are%20%2D%20for%20now%20%2D%20growing,-%2C%20and%20fast',
+    );
+    const long = {
+      ...blog,
+      selectors: { ...blog.selectors, quote: { ...blog.selectors.quote, exact: '城市'.repeat(40), prefix: '', suffix: '' } },
+    };
+    expect(textFragmentUrl(long)).toBe(
+      `https://blog.example.org/post?id=9#:~:text=${encodeURIComponent('城市'.repeat(10))},${encodeURIComponent('城市'.repeat(10))}`,
+    );
+    const columns = {
+      ...blog,
+      selectors: { ...blog.selectors, quote: { type: 'TextQuoteSelector' as const, exact: '优化产\n权归集', prefix: '', suffix: '' } },
+    };
     expect(textFragmentUrl(columns)).toBe(`https://blog.example.org/post?id=9#:~:text=${encodeURIComponent('优化产权归集')}`);
   });
 

@@ -29,8 +29,14 @@ describe('round trips', () => {
   it('reads a single annotation, a list of them, and a page', () => {
     const [h] = sampleHighlights();
     expect(parseImport(JSON.stringify(toWebAnnotation(h)))).toMatchObject({ ok: true, highlights: [h] });
-    expect(parseImport(JSON.stringify(sampleHighlights().map(toWebAnnotation)))).toMatchObject({ ok: true, highlights: sampleHighlights() });
-    expect(parseImport(JSON.stringify(toAnnotationCollection(sampleHighlights()).first))).toMatchObject({ ok: true, highlights: sampleHighlights() });
+    expect(parseImport(JSON.stringify(sampleHighlights().map(toWebAnnotation)))).toMatchObject({
+      ok: true,
+      highlights: sampleHighlights(),
+    });
+    expect(parseImport(JSON.stringify(toAnnotationCollection(sampleHighlights()).first))).toMatchObject({
+      ok: true,
+      highlights: sampleHighlights(),
+    });
   });
 
   it('reads an annotation from another tool, without our extension, with defaults', () => {
@@ -40,12 +46,29 @@ describe('round trips', () => {
       type: 'Annotation',
       created: '2025-01-01T00:00:00.000Z',
       body: { type: 'TextualBody', value: 'a note' },
-      target: { source: 'https://example.org/a#x', selector: [{ type: 'TextQuoteSelector', exact: 'words' }, { type: 'TextPositionSelector', start: 3, end: 8 }] },
+      target: {
+        source: 'https://example.org/a#x',
+        selector: [
+          { type: 'TextQuoteSelector', exact: 'words' },
+          { type: 'TextPositionSelector', start: 3, end: 8 },
+        ],
+      },
     };
     const result = parseImport(JSON.stringify(foreign));
     expect(result).toMatchObject({
       ok: true,
-      highlights: [{ id: IDS[2], url: 'https://example.org/a', color: 'yellow', title: '', note: 'a note', tags: [], modified: '2025-01-01T00:00:00.000Z', selectors: { quote: { prefix: '', suffix: '' } } }],
+      highlights: [
+        {
+          id: IDS[2],
+          url: 'https://example.org/a',
+          color: 'yellow',
+          title: '',
+          note: 'a note',
+          tags: [],
+          modified: '2025-01-01T00:00:00.000Z',
+          selectors: { quote: { prefix: '', suffix: '' } },
+        },
+      ],
     });
   });
 
@@ -56,7 +79,9 @@ describe('round trips', () => {
 
 describe('import failures: one message, no records', () => {
   it('malformed JSON', () => {
-    expect(failure(parseImport('{"format": "yuanwen-backup", "version": 1, "highl'))).toMatch(/^This file is not valid JSON \(.+\)\. Nothing was imported\.$/);
+    expect(failure(parseImport('{"format": "yuanwen-backup", "version": 1, "highl'))).toMatch(
+      /^This file is not valid JSON \(.+\)\. Nothing was imported\.$/,
+    );
   });
 
   it('another format', () => {
@@ -77,7 +102,9 @@ describe('import failures: one message, no records', () => {
   it('a bad record, named by its number and its problem', () => {
     const records = sampleHighlights() as unknown as Record<string, unknown>[];
     records[2] = { ...records[2], color: 'red' };
-    const message = failure(parseImport(JSON.stringify({ format: 'yuanwen-backup', version: 1, exportedAt: NOW.toISOString(), highlights: records })));
+    const message = failure(
+      parseImport(JSON.stringify({ format: 'yuanwen-backup', version: 1, exportedAt: NOW.toISOString(), highlights: records })),
+    );
     expect(message).toBe(
       'Highlight 3 of 4 is not valid: color must be one of yellow, green, blue, pink, purple (got "red"). Nothing was imported.',
     );
@@ -93,12 +120,16 @@ describe('import failures: one message, no records', () => {
   it('two records with one id', () => {
     const records = sampleHighlights();
     records[3] = { ...records[3], id: records[0].id };
-    expect(failure(parseImport(backupJson(records, NOW)))).toBe(`Highlight 4 of 4 has the same id as highlight 1 (${IDS[0]}). Nothing was imported.`);
+    expect(failure(parseImport(backupJson(records, NOW)))).toBe(
+      `Highlight 4 of 4 has the same id as highlight 1 (${IDS[0]}). Nothing was imported.`,
+    );
   });
 
   it('too many records', () => {
     const text = `{"format":"yuanwen-backup","version":1,"exportedAt":"${NOW.toISOString()}","highlights":[${'0,'.repeat(MAX_IMPORT_RECORDS)}0]}`;
-    expect(failure(parseImport(text))).toBe(`This file holds ${MAX_IMPORT_RECORDS + 1} highlights; Yuanwen imports at most 100000 at once. Nothing was imported.`);
+    expect(failure(parseImport(text))).toBe(
+      `This file holds ${MAX_IMPORT_RECORDS + 1} highlights; Yuanwen imports at most 100000 at once. Nothing was imported.`,
+    );
   });
 
   it('an oversized file, before and after reading it', () => {
@@ -106,6 +137,8 @@ describe('import failures: one message, no records', () => {
     expect(checkImportSize(80 * 1024 * 1024)).toBe('This file is 80 MB; Yuanwen imports files of at most 50 MB. Nothing was imported.');
     // 17.5 M Chinese characters are 52.5 MB of UTF-8.
     const huge = `{"x":"${'城'.repeat(17_500_000)}"}`;
-    expect(failure(parseImport(huge))).toBe('This file is larger than 50 MB; Yuanwen imports files of at most 50 MB. Nothing was imported.');
+    expect(failure(parseImport(huge))).toBe(
+      'This file is larger than 50 MB; Yuanwen imports files of at most 50 MB. Nothing was imported.',
+    );
   });
 });

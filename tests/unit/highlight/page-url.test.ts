@@ -45,7 +45,9 @@ describe('page URL normalization', () => {
   });
 
   it('keeps parameter values as written (no re-encoding)', () => {
-    expect(normalizePageUrl('https://example.org/s?q=%E5%9F%8E%E5%B8%82%20a&x=a+b')).toBe('https://example.org/s?q=%E5%9F%8E%E5%B8%82%20a&x=a+b');
+    expect(normalizePageUrl('https://example.org/s?q=%E5%9F%8E%E5%B8%82%20a&x=a+b')).toBe(
+      'https://example.org/s?q=%E5%9F%8E%E5%B8%82%20a&x=a+b',
+    );
   });
 
   it('drops an empty query and empty pairs', () => {
@@ -61,13 +63,26 @@ describe('page URL normalization', () => {
   });
 
   it('rejects what is not an http(s) page', () => {
-    for (const bad of ['file:///tmp/a.html', 'chrome-extension://abc/viewer.html', 'about:blank', 'data:text/html,x', 'javascript:alert(1)', 'ftp://example.org/a', 'not a url', '']) {
+    for (const bad of [
+      'file:///tmp/a.html',
+      'chrome-extension://abc/viewer.html',
+      'about:blank',
+      'data:text/html,x',
+      'javascript:alert(1)',
+      'ftp://example.org/a',
+      'not a url',
+      '',
+    ]) {
       expect(normalizePageUrl(bad), bad).toBeNull();
     }
   });
 
   it('is idempotent', () => {
-    for (const url of ['https://mp.weixin.qq.com/s?__biz=MzA3&mid=265&idx=1&sn=9f1c&scene=21', 'https://example.org/a?b=2&a=1&utm_x=1#f', 'http://例子.测试/路径?参数=值']) {
+    for (const url of [
+      'https://mp.weixin.qq.com/s?__biz=MzA3&mid=265&idx=1&sn=9f1c&scene=21',
+      'https://example.org/a?b=2&a=1&utm_x=1#f',
+      'http://例子.测试/路径?参数=值',
+    ]) {
       const once = normalizePageUrl(url)!;
       expect(normalizePageUrl(once)).toBe(once);
     }

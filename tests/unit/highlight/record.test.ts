@@ -23,8 +23,14 @@ function valid(): Highlight {
       position: { type: 'TextPositionSelector', start: 100, end: 106 },
     },
     canonical: {
-      documentId: 'urban-opinion-2025', clauseId: 'c5', clause: '（五）', canonicalStart: 1718, canonicalEnd: 1724,
-      exact: '优化产权归集', prefix: '提高运行效能。', suffix: '、整合、置换',
+      documentId: 'urban-opinion-2025',
+      clauseId: 'c5',
+      clause: '（五）',
+      canonicalStart: 1718,
+      canonicalEnd: 1724,
+      exact: '优化产权归集',
+      prefix: '提高运行效能。',
+      suffix: '、整合、置换',
     },
   };
 }
@@ -39,8 +45,15 @@ describe('creating a highlight', () => {
     expect(r).toEqual({
       ok: true,
       value: {
-        id: ID, url: 'https://www.gov.cn/a.htm', title: 't', created: '2025-09-01T00:00:00.000Z', modified: '2025-09-01T00:00:00.000Z',
-        color: 'yellow', note: '', tags: [], selectors: valid().selectors,
+        id: ID,
+        url: 'https://www.gov.cn/a.htm',
+        title: 't',
+        created: '2025-09-01T00:00:00.000Z',
+        modified: '2025-09-01T00:00:00.000Z',
+        color: 'yellow',
+        note: '',
+        tags: [],
+        selectors: valid().selectors,
       },
     });
   });
@@ -81,13 +94,19 @@ describe('validating an untrusted highlight', () => {
       modified: 1756429323456,
       color: 'red',
       tags: ['ok', ''],
-      selectors: { quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 9, end: 3 } },
+      selectors: {
+        quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 9, end: 3 },
+      },
     };
     const r = validateHighlight(bad);
     expect(r.ok).toBe(false);
     const problems = r.ok ? [] : r.problems;
     for (const field of ['id', 'url', 'created', 'modified', 'color', 'tags[1]', 'selectors.quote.exact', 'selectors.position.start']) {
-      expect(problems.some((p) => p.startsWith(field)), `${field} in ${problems.join(' | ')}`).toBe(true);
+      expect(
+        problems.some((p) => p.startsWith(field)),
+        `${field} in ${problems.join(' | ')}`,
+      ).toBe(true);
     }
     expect(problems.find((p) => p.startsWith('color'))).toContain(HIGHLIGHT_COLORS.join(', '));
   });

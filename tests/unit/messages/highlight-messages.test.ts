@@ -12,8 +12,16 @@ describe('highlight messages', () => {
   it('accepts the content-script contract', () => {
     expect(parseMessage({ type: 'yuanwen/highlights' })).toEqual({ type: 'yuanwen/highlights' });
     expect(parseMessage({ type: 'yuanwen/highlight-selection' })).toEqual({ type: 'yuanwen/highlight-selection' });
-    expect(parseMessage({ type: 'yuanwen/highlight-selection', color: 'blue', note: '批注' })).toEqual({ type: 'yuanwen/highlight-selection', color: 'blue', note: '批注' });
-    expect(parseMessage({ type: 'yuanwen/highlight-update', id: ID, patch: { note: 'x', tags: ['a'] } })).toEqual({ type: 'yuanwen/highlight-update', id: ID, patch: { note: 'x', tags: ['a'] } });
+    expect(parseMessage({ type: 'yuanwen/highlight-selection', color: 'blue', note: '批注' })).toEqual({
+      type: 'yuanwen/highlight-selection',
+      color: 'blue',
+      note: '批注',
+    });
+    expect(parseMessage({ type: 'yuanwen/highlight-update', id: ID, patch: { note: 'x', tags: ['a'] } })).toEqual({
+      type: 'yuanwen/highlight-update',
+      id: ID,
+      patch: { note: 'x', tags: ['a'] },
+    });
     expect(parseMessage({ type: 'yuanwen/highlight-update', id: ID, patch: { canonical: null } })).toBeDefined();
     expect(parseMessage({ type: 'yuanwen/highlight-delete', id: ID })).toEqual({ type: 'yuanwen/highlight-delete', id: ID });
   });
@@ -40,9 +48,14 @@ describe('highlight messages', () => {
 
   it('accepts the background messages of extension pages', () => {
     expect(parseMessage({ type: 'yuanwen/highlights-list' })).toEqual({ type: 'yuanwen/highlights-list' });
-    expect(parseMessage({ type: 'yuanwen/highlights-export', format: 'markdown' })).toEqual({ type: 'yuanwen/highlights-export', format: 'markdown' });
+    expect(parseMessage({ type: 'yuanwen/highlights-export', format: 'markdown' })).toEqual({
+      type: 'yuanwen/highlights-export',
+      format: 'markdown',
+    });
     expect(parseMessage({ type: 'yuanwen/highlights-import', text: '{}' })).toEqual({ type: 'yuanwen/highlights-import', text: '{}' });
-    expect(parseMessage({ type: 'yuanwen/highlights-for-page', clauses: [{ documentId: 'urban-opinion-2025', clauseIds: ['c1', 's0p1'] }] })).toBeDefined();
+    expect(
+      parseMessage({ type: 'yuanwen/highlights-for-page', clauses: [{ documentId: 'urban-opinion-2025', clauseIds: ['c1', 's0p1'] }] }),
+    ).toBeDefined();
   });
 
   it('tells our own pages from content scripts and other extensions', () => {

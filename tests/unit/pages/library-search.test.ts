@@ -17,7 +17,16 @@ let all: Highlight[];
 
 function make(i: number, exact: string, note: string, extra: Partial<Parameters<typeof createHighlight>[0]> = {}): Highlight {
   const r = createHighlight(
-    { url: `https://site${i % 2}.example.cn/a${i}.html`, title: 't', note, selectors: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: exact.length } }, ...extra },
+    {
+      url: `https://site${i % 2}.example.cn/a${i}.html`,
+      title: 't',
+      note,
+      selectors: {
+        quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 0, end: exact.length },
+      },
+      ...extra,
+    },
     `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
     new Date(Date.UTC(2025, 8, 1, 0, i)),
   );
@@ -61,7 +70,9 @@ describe('library search', () => {
   });
 
   it('applies filters', async () => {
-    expect(ids((await search(db.highlights, all, texts(), '', { ...NO_FILTERS, color: 'green', site: 'site0.example.cn' })).results)).toEqual(['2']);
+    expect(
+      ids((await search(db.highlights, all, texts(), '', { ...NO_FILTERS, color: 'green', site: 'site0.example.cn' })).results),
+    ).toEqual(['2']);
     expect(ids((await search(db.highlights, all, texts(), '', { ...NO_FILTERS, tag: '韧性' })).results)).toEqual(['2']);
   });
 });
@@ -70,11 +81,22 @@ describe('the popup groups deviations by clause', () => {
   it('in canonical order, with canonical context either side', () => {
     const text = '一、总则\n（一）推动城市治理智慧化精细化。\n（二）加强协调。';
     const d = (clause: string, start: number, end: number, page: string): Deviation => ({
-      documentId: 'x', clause, kind: 'substitution', canonicalText: text.slice(start, end), pageText: page,
-      canonicalStart: start, canonicalEnd: end, pageStart: start, pageEnd: start + page.length, number: false,
+      documentId: 'x',
+      clause,
+      kind: 'substitution',
+      canonicalText: text.slice(start, end),
+      pageText: page,
+      canonicalStart: start,
+      canonicalEnd: end,
+      pageStart: start,
+      pageEnd: start + page.length,
+      number: false,
     });
     const iz = text.indexOf('智慧');
-    const report = { ...emptyReport(), deviations: [d('（二）', text.indexOf('协调'), text.indexOf('协调') + 2, '协同'), d('（一）', iz, iz + 2, '智能')] };
+    const report = {
+      ...emptyReport(),
+      deviations: [d('（二）', text.indexOf('协调'), text.indexOf('协调') + 2, '协同'), d('（一）', iz, iz + 2, '智能')],
+    };
     const groups = groupDeviations(report, 'x', text);
     expect(groups.map((g) => g.clause)).toEqual(['（一）', '（二）']);
     expect(groups[0].items[0]).toMatchObject({ canonical: '智慧', page: '智能', before: '（一）推动城市治理', after: '化精细化。' });

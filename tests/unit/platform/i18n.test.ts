@@ -6,7 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../../public/_locales/en/messages.json';
 import zh from '../../../public/_locales/zh_CN/messages.json';
-import { effectiveLanguageTag, formatMessage, overriddenMessage, parseLanguageChoice, setLanguageOverride } from '../../../src/platform/i18n';
+import {
+  effectiveLanguageTag,
+  formatMessage,
+  overriddenMessage,
+  parseLanguageChoice,
+  setLanguageOverride,
+} from '../../../src/platform/i18n';
 
 type Catalog = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 

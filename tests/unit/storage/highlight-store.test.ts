@@ -27,7 +27,10 @@ afterEach(() => {
 });
 
 async function expectStoreError(promise: Promise<unknown>, code: string, message?: RegExp): Promise<void> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(HighlightStoreError);
   expect((error as HighlightStoreError).code).toBe(code);
   if (message) expect((error as HighlightStoreError).message).toMatch(message);
@@ -50,7 +53,11 @@ describe('reading', () => {
 
   it('finds the highlights of canonical clauses, from every page, in canonical order', async () => {
     expect((await store.forCanonicalClauses('urban-opinion-2025', ['c5'])).map((h) => h.id)).toEqual([IDS[0], IDS[1]]);
-    expect((await store.forCanonicalClauses('urban-opinion-2025', ['c5', 's0p1', 'c9'])).map((h) => h.id)).toEqual([IDS[3], IDS[0], IDS[1]]);
+    expect((await store.forCanonicalClauses('urban-opinion-2025', ['c5', 's0p1', 'c9'])).map((h) => h.id)).toEqual([
+      IDS[3],
+      IDS[0],
+      IDS[1],
+    ]);
     expect(await store.forCanonicalClauses('urbanization-plan-2022', ['c5'])).toEqual([]);
     expect(await store.forCanonicalClauses('urban-opinion-2025', [])).toEqual([]);
   });
@@ -89,7 +96,13 @@ describe('creating', () => {
 describe('updating and removing', () => {
   it('changes colour, note and tags, and moves modified to now', async () => {
     const updated = await store.update(IDS[1], { color: 'purple', note: '改了一个词', tags: [' 改动 ', '改动'] });
-    expect(updated).toMatchObject({ color: 'purple', note: '改了一个词', tags: ['改动'], modified: '2025-09-10T00:00:00.000Z', created: sampleHighlights()[1].created });
+    expect(updated).toMatchObject({
+      color: 'purple',
+      note: '改了一个词',
+      tags: ['改动'],
+      modified: '2025-09-10T00:00:00.000Z',
+      created: sampleHighlights()[1].created,
+    });
     expect(await store.get(IDS[1])).toEqual(updated);
   });
 
@@ -132,7 +145,10 @@ describe('importing: replace all, all or nothing', () => {
   it('replaces every record', async () => {
     const [a, b] = sampleHighlights();
     await store.replaceAll([{ ...a, note: 'imported' }, b]);
-    expect((await store.all()).map((h) => [h.id, h.note])).toEqual([[IDS[0], 'imported'], [IDS[1], '']]);
+    expect((await store.all()).map((h) => [h.id, h.note])).toEqual([
+      [IDS[0], 'imported'],
+      [IDS[1], ''],
+    ]);
   });
 
   it('changes nothing when a record is invalid', async () => {
@@ -177,7 +193,9 @@ describe('errors', () => {
   it('says so when the database cannot be opened (IndexedDB refused, as in some private windows)', async () => {
     const refusing = {
       open() {
-        throw Object.assign(new Error('A mutation operation was attempted on a database that did not allow mutations.'), { name: 'InvalidStateError' });
+        throw Object.assign(new Error('A mutation operation was attempted on a database that did not allow mutations.'), {
+          name: 'InvalidStateError',
+        });
       },
       cmp: indexedDB.cmp.bind(indexedDB),
     } as unknown as IDBFactory;

@@ -79,7 +79,9 @@ describe('normalize: layout noise of reprints disappears', () => {
   });
 
   it('makes a clause printed with half-width punctuation (seed 001) equal to the canonical clause', () => {
-    const page = seed('001').split('\n').find((l) => l.startsWith('(十四)'))!;
+    const page = seed('001')
+      .split('\n')
+      .find((l) => l.startsWith('(十四)'))!;
     expect(n(page)).toBe(n(clauseByLabel(opinion(), '（十四）').text));
   });
 

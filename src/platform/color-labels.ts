@@ -6,7 +6,7 @@
  *
  *   { "colorLabels": { "version": 1, "labels": { "yellow": "要引用", … } } }
  */
-import { browser } from '../platform/browser';
+import { browser } from './browser';
 import { HIGHLIGHT_COLORS, isHighlightColor, type HighlightColor } from '../core/highlight/record';
 
 export const COLOR_LABELS_KEY = 'colorLabels';

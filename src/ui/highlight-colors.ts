@@ -1,6 +1,6 @@
 import { t, type MessageKey } from '../platform/browser';
 import type { HighlightColor } from '../core/highlight/record';
-import { readColorLabels, type ColorLabels } from '../options/color-labels';
+import { readColorLabels, type ColorLabels } from '../platform/color-labels';
 
 const COLOR_KEYS: Record<HighlightColor, MessageKey> = {
   yellow: 'colorYellow',

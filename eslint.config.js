@@ -1,0 +1,71 @@
+// Lint: typescript-eslint's recommended rules, plus the import boundaries
+// that keep the layout honest (see CONTRIBUTING.md):
+// - src/core is pure: no browser code, no other src folder, no DOM-bound packages;
+// - an extension page (popup, library, options, viewer, corpus-page, first-run)
+//   does not reach into another page's folder: shared pieces live in src/ui,
+//   src/platform, src/messages or src/core.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const PAGES = ['popup', 'library', 'options', 'viewer', 'corpus-page', 'first-run'];
+const BROWSER_PACKAGES = ['webextension-polyfill', 'dexie', 'preact', 'preact/*'];
+
+const pageZones = PAGES.map((page) => ({
+  files: [`src/${page}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: PAGES.filter((other) => other !== page).flatMap((other) => [`../${other}/*`, `../../${other}/*`]),
+            message:
+              'An extension page does not import another page’s internals: move the shared piece to src/ui, src/platform or src/core.',
+          },
+          {
+            group: ['../content/*', '../background/*'],
+            message: 'Pages talk to the background and content scripts by messages (src/messages).',
+          },
+        ],
+      },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  { ignores: ['dist/', 'generated/', 'node_modules/', 'test-results/', 'demo-output/', 'src/platform/polyfill-loader.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.webextensions } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Chinese text is full of ideographic spaces (U+3000): layout noise the tests are about.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipComments: true, skipRegExps: true }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: BROWSER_PACKAGES.filter((p) => !p.includes('*')).map((name) => ({
+            name,
+            message: 'src/core is pure: no browser or storage packages.',
+          })),
+          patterns: [
+            { group: ['preact/*'], message: 'src/core is pure: no UI.' },
+            {
+              group: ['../../*', '!../../core/*', '../../../*'],
+              message: 'src/core imports only src/core (and pure npm packages): browser code depends on core, never the reverse.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  ...pageZones,
+);
