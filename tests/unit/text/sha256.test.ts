@@ -21,4 +21,15 @@ describe('sha256', () => {
       expect(sha256Bytes(bytes), `length ${n}`).toBe(reference(bytes));
     }
   });
+
+  it('hashes astral characters as four UTF-8 bytes and a lone surrogate as U+FFFD, as node:crypto does', () => {
+    for (const text of ['𠀀𪚥 CJK Extension B, and 😀', 'a\ud800b', '\udc00', 'end\ud83d']) {
+      expect(sha256(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+    }
+  });
+
+  it('hashes a long Chinese text (over a megabyte of UTF-8) as node:crypto does', () => {
+    const text = '（一）指导思想。坚持以人民为中心的发展思想。\n'.repeat(20_000);
+    expect(sha256(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+  });
 });
