@@ -1,15 +1,16 @@
 /**
  * The engine's entry point: page text in, report out. Pure: no browser API.
  *
- * normalize → identify (fingerprints) → place clauses (landmarks) → compare
- * (word diff, reorder, markers) → report with offsets mapped back to the
- * canonical text and the page text as given.
+ * (traditional → simplified) → normalize → identify (fingerprints) → place
+ * clauses (landmarks) → compare (word diff, reorder, markers) → report with
+ * offsets mapped back to the canonical text and the page text as given.
  */
 import { placeClauses } from './align';
 import { compareDocument, type Comparison } from './compare';
 import type { Corpus } from '../corpus/corpus';
 import { identify, indexCorpus, type FingerprintIndex, type Identification } from './identify';
 import { normalize, toOriginalRange } from '../text/normalize';
+import { isTraditional, throughConversion, toSimplified, type ConvertedText } from '../text/traditional';
 import {
   emptyReport,
   type Deviation,
@@ -45,12 +46,15 @@ export function createEngine(corpus: Corpus): Engine {
       const started = now();
       const report = emptyReport();
       if (countCjk(pageText, MIN_CJK) >= MIN_CJK) {
-        const norm = normalize(pageText);
+        // A traditional page is read as its simplified counterpart; offsets still index the page's own text.
+        const simplified = isTraditional(pageText) ? toSimplified(pageText) : undefined;
+        const norm = simplified ? throughConversion(normalize(simplified.text), simplified) : normalize(pageText);
+        if (simplified) report.traditional = true;
         index ??= indexCorpus(corpus);
         const found = identify(index, norm.text);
         if (found.length > 0) {
-          const page = preparePage(pageText, norm);
-          for (const identification of found) addDocument(report, documentAt(identification.document), page, identification);
+          const page = preparePage(pageText, norm, simplified);
+          for (const identification of found) addDocument(report, documentAt(identification.document), page, identification, simplified);
         }
       }
       report.deviations.sort((a, b) => a.pageStart - b.pageStart || a.canonicalStart - b.canonicalStart);
@@ -60,7 +64,13 @@ export function createEngine(corpus: Corpus): Engine {
   };
 }
 
-function addDocument(report: Report, doc: PreparedDocument, page: PreparedPage, identification: Identification): void {
+function addDocument(
+  report: Report,
+  doc: PreparedDocument,
+  page: PreparedPage,
+  identification: Identification,
+  simplified: ConvertedText | undefined,
+): void {
   const placements = placeClauses(doc, page);
   if (placements.length === 0) return;
   const comparison = compareDocument(doc, page, placements);
@@ -89,7 +99,7 @@ function addDocument(report: Report, doc: PreparedDocument, page: PreparedPage, 
 
   const knownVariants: KnownVariant[] = [];
   const deviations = all.filter((d) => {
-    const known = asKnownVariant(doc, d);
+    const known = asKnownVariant(doc, d, simplified ? toSimplified(d.pageText).text : d.pageText);
     if (known) knownVariants.push(known);
     return !known;
   });
@@ -170,14 +180,14 @@ function summarize(
   };
 }
 
-/** A substitution that reproduces a variant reading the corpus documents. */
-function asKnownVariant(doc: PreparedDocument, d: Deviation): KnownVariant | undefined {
+/** A substitution that reproduces a variant reading the corpus documents (`reading`: the page's, in simplified characters). */
+function asKnownVariant(doc: PreparedDocument, d: Deviation, pageReading: string): KnownVariant | undefined {
   if (d.kind !== 'substitution') return undefined;
   for (const v of doc.doc.variants) {
     if (v.clause !== d.clause) continue;
     const at = doc.doc.text.indexOf(v.adopted);
     if (at < 0 || d.canonicalStart < at || d.canonicalEnd > at + v.adopted.length) continue;
-    const reading = v.adopted.slice(0, d.canonicalStart - at) + d.pageText + v.adopted.slice(d.canonicalEnd - at);
+    const reading = v.adopted.slice(0, d.canonicalStart - at) + pageReading + v.adopted.slice(d.canonicalEnd - at);
     if (normalize(reading).text !== normalize(v.rejected).text) continue;
     return {
       documentId: d.documentId,

@@ -7,7 +7,8 @@
 import type { CanonicalDocument } from '../corpus/corpus';
 import { kgramHashes } from '../corpus/fingerprint';
 import { findMarkers, markerAtLineStart, type Marker } from '../text/markers';
-import { normalize, toNormalizedIndex, type NormalizedText } from '../text/normalize';
+import { normalize, toNormalizedIndex, toOriginalRange, type NormalizedText } from '../text/normalize';
+import type { ConvertedText } from '../text/traditional';
 
 /** k-gram length for alignment landmarks (with punctuation, unlike fingerprints). */
 export const LANDMARK_K = 4;
@@ -72,11 +73,22 @@ export function prepareDocument(doc: CanonicalDocument): PreparedDocument {
   return { doc, norm, clauses, clauseAt, landmarks };
 }
 
-export function preparePage(original: string, norm: NormalizedText = normalize(original)): PreparedPage {
-  const markers = findMarkers(original).map((m) => ({
-    ...m,
-    normStart: toNormalizedIndex(norm, m.start),
-    normEnd: toNormalizedIndex(norm, m.end),
-  }));
+/**
+ * `simplified`: a traditional page's text in simplified characters (what
+ * `norm` was made from), where the markers are looked for (`第三條` is
+ * `第三条`); they are reported as printed, with offsets into `original`.
+ */
+export function preparePage(original: string, norm: NormalizedText = normalize(original), simplified?: ConvertedText): PreparedPage {
+  const markers = findMarkers(simplified?.text ?? original).map((m) => {
+    const [start, end] = simplified ? toOriginalRange(simplified, m.start, m.end) : [m.start, m.end];
+    return {
+      ...m,
+      start,
+      end,
+      label: simplified ? original.slice(start, end) : m.label,
+      normStart: toNormalizedIndex(norm, start),
+      normEnd: toNormalizedIndex(norm, end),
+    };
+  });
   return { original, norm, markers, kgrams: kgramHashes(norm.text, LANDMARK_K) };
 }

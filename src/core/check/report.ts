@@ -99,6 +99,12 @@ export interface Report {
    * analysed start of the page text).
    */
   pageText?: { analysed: number; total: number };
+  /**
+   * Extra field, set when the page is in traditional characters: it was
+   * identified and compared as converted to simplified characters (the
+   * conversion is never a deviation); `pageText` and offsets are the page's own.
+   */
+  traditional?: true;
 }
 
 export function emptyReport(totalMs = 0): Report {
