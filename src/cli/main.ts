@@ -4,6 +4,7 @@
  *   yuanwen corpus [--json]            the bundled documents
  *   yuanwen corpus show ID [--json]    one document's structure and full text
  *   yuanwen check FILE… [--json]       compare pages (.txt, .html, - for stdin)
+ *   yuanwen check --format html FILE   the evidence report, as the extension exports it
  *
  * Exit status like diff(1): 0 faithful or nothing found, 1 deviations found,
  * 2 trouble (bad usage, a file that could not be read).
@@ -13,36 +14,68 @@ import { createEngine } from '../core/check/engine';
 import type { Report } from '../core/check/report';
 import corpusData from '../../generated/corpus.json';
 import { formatReport, styleFor } from './format-report';
-import { InputError, readPage } from './read-page';
+import { evidenceFromFile, languageFromLocale } from './evidence';
+import { InputError, readPageFile, type PageFile } from './read-page';
 
 const corpus = corpusData as unknown as Corpus;
 
 const USAGE = `usage: yuanwen corpus [--json]
        yuanwen corpus show ID [--json]
-       yuanwen check FILE... [--json] [--color|--no-color]
-FILE is a .txt, .html or .htm file, or - for standard input.
+       yuanwen check FILE... [--json | --format text|json] [--color|--no-color]
+       yuanwen check --format html [--lang zh_CN|en] FILE > report.html
+FILE is a .txt, .html or .htm file (an evidence report is read as the page
+text it keeps), or - for standard input.
 Exit status: 0 faithful or nothing found, 1 deviations found, 2 trouble.`;
 
 class UsageError extends Error {}
 
+const FORMATS = ['text', 'json', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
 interface Options {
   json: boolean;
+  format: Format;
+  language: 'zh_CN' | 'en';
   colour: boolean;
   args: string[];
 }
 
 function parseOptions(argv: string[], allowed: string[]): Options {
-  const options: Options = { json: false, colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, args: [] };
+  const options: Options = {
+    json: false,
+    format: 'text',
+    language: languageFromLocale(process.env),
+    colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    args: [],
+  };
   let onlyArgs = false;
-  for (const arg of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
     if (onlyArgs || arg === '-' || !arg.startsWith('-')) {
       options.args.push(arg);
     } else if (arg === '--') {
       onlyArgs = true;
-    } else if (!allowed.includes(arg)) {
-      throw new UsageError(`unknown option ${arg}`);
+    } else if (!allowed.includes(name)) {
+      throw new UsageError(`unknown option ${name}`);
+    } else if (name === '--format') {
+      const format = value();
+      if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be text, json or html (got "${format}")`);
+      options.format = format as Format;
+      options.json = format === 'json';
+    } else if (name === '--lang') {
+      const language = value();
+      if (language !== 'zh_CN' && language !== 'en') throw new UsageError(`--lang must be zh_CN or en (got "${language}")`);
+      options.language = language;
     } else if (arg === '--json') {
       options.json = true;
+      options.format = 'json';
     } else if (arg === '--color' || arg === '--colour') {
       options.colour = true;
     } else if (arg === '--no-color' || arg === '--no-colour') {
@@ -105,17 +138,18 @@ function corpusCommand(argv: string[]): number {
 }
 
 function checkCommand(argv: string[]): number {
-  const options = parseOptions(argv, ['--json', '--color', '--colour', '--no-color', '--no-colour']);
+  const options = parseOptions(argv, ['--json', '--format', '--lang', '--color', '--colour', '--no-color', '--no-colour']);
   if (options.args.length === 0) throw new UsageError('check needs at least one FILE (or - for standard input)');
+  if (options.format === 'html' && options.args.length > 1) throw new UsageError('--format html writes one report: give one FILE');
   const engine = createEngine(corpus);
   const style = styleFor(options.colour);
   const canonicalText = (id: string) => corpus.documents.find((d) => d.id === id)?.text ?? '';
   const results: { file: string; report?: Report; error?: string }[] = [];
   let status = 0;
   for (const file of options.args) {
-    let text: string;
+    let page: PageFile;
     try {
-      text = readPage(file);
+      page = readPageFile(file);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       process.stderr.write(`yuanwen: ${e.message}\n`);
@@ -123,12 +157,14 @@ function checkCommand(argv: string[]): number {
       status = 2;
       continue;
     }
-    const report = engine.check(text);
+    const report = engine.check(page.text);
     if (report.deviations.length > 0 && status === 0) status = 1;
     results.push({ file, report });
-    if (!options.json) {
+    if (options.format === 'html') {
+      write(evidenceFromFile(file, page, report, corpus, options.language));
+    } else if (!options.json) {
       write(style.bold(file === '-' ? '(standard input)' : file));
-      write(formatReport(report, text, canonicalText, style));
+      write(formatReport(report, page.text, canonicalText, style));
     }
   }
   if (options.json) {

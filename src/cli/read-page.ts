@@ -1,11 +1,14 @@
 /**
  * Reads what `yuanwen check` is given: a `.txt` file, an `.html`/`.htm` file
- * (text extracted as the content script extracts it), or `-` for stdin.
+ * (text extracted as the content script extracts it), or `-` for stdin. An
+ * evidence report (src/core/evidence) is read as the page text it keeps, so
+ * checking a report again reproduces its finding.
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { extractText } from '../page/extract-text';
+import { PAGE_TEXT_ELEMENT_ID, isEvidenceReport } from '../core/evidence/page-text-block';
 
 /** A file the CLI could not read, with a one-line reason. */
 export class InputError extends Error {}
@@ -13,12 +16,32 @@ export class InputError extends Error {}
 /** Larger inputs are refused rather than read into memory. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
+/** A page as read: its text as the engine checks it, and what is known of where it came from. */
+export interface PageFile {
+  text: string;
+  /** The HTML `<title>` (or, for an evidence report, the title of the page it recorded), `''` for plain text. */
+  title: string;
+  /** The address an evidence report recorded, `''` otherwise. */
+  url: string;
+}
+
 export function readPage(path: string): string {
+  return readPageFile(path).text;
+}
+
+export function readPageFile(path: string): PageFile {
   const bytes = readBytes(path);
   if (bytes.length > MAX_INPUT_BYTES) throw new InputError(`${path}: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
   if (bytes.includes(0)) throw new InputError(`${path}: binary file (contains NUL bytes), expected text or HTML`);
   const text = decodeText(path, bytes).replace(/^\ufeff/, '');
-  return isHtml(path, text) ? htmlText(text) : text;
+  if (!isHtml(path, text)) return { text, title: '', url: '' };
+  const { document } = parseHTML(text);
+  if (isEvidenceReport(text)) {
+    const kept = document.getElementById(PAGE_TEXT_ELEMENT_ID);
+    if (!kept) throw new InputError(`${path}: an evidence report without its page text`);
+    return { text: kept.textContent ?? '', title: kept.getAttribute('data-title') ?? '', url: kept.getAttribute('data-url') ?? '' };
+  }
+  return { text: extractText(document).text, title: document.title ?? '', url: '' };
 }
 
 /** UTF-8, or GB18030 (which covers GBK and GB2312), as many Chinese sites still publish. */
@@ -56,9 +79,4 @@ function isHtml(path: string, text: string): boolean {
   if (ext === '.txt') return false;
   // stdin and other names: sniff.
   return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text);
-}
-
-function htmlText(html: string): string {
-  const { document } = parseHTML(html);
-  return extractText(document).text;
 }
