@@ -1,6 +1,7 @@
 /**
  * Builds generated/corpus.json (documents and fingerprints, for the engine)
- * and generated/prefilter.json (fingerprints only, for the content script)
+ * and generated/prefilter.json (fingerprints and the traditional character
+ * map, for the content script)
  * from corpus/*.txt; run by `npm run build`.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,8 @@ try {
   );
   mkdirSync(join(root, 'generated'), { recursive: true });
   writeFileSync(join(root, 'generated', 'corpus.json'), JSON.stringify(corpus));
-  writeFileSync(join(root, 'generated', 'prefilter.json'), JSON.stringify(buildPrefilter(corpus.fingerprints)));
+  const texts = corpus.documents.map((d) => d.text);
+  writeFileSync(join(root, 'generated', 'prefilter.json'), JSON.stringify(buildPrefilter(corpus.fingerprints, texts)));
   for (const d of corpus.documents) {
     const numbered = d.clauses.filter((c) => c.kind === 'numbered').length;
     const sections = d.sections.filter((s) => s.label !== '').length;

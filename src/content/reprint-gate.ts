@@ -18,7 +18,10 @@
  *   the raw text; the test checks this for every UTF-16 code unit.
  * - The text is taken in pieces, so a long page is answered in slices that
  *   yield to the page and a reprint is recognised as soon as a piece brings
- *   the hits to MIN_EVIDENCE. Pieces overlap by a winnowing window's worth
+ *   the hits to MIN_EVIDENCE.
+ * - A traditional page is fingerprinted as simplified: the table's compact
+ *   character map (traditional characters whose simplified forms the corpus
+ *   uses) is applied to each piece that has any, a character at a time. Pieces overlap by a winnowing window's worth
  *   of content characters, so every window lies whole in some piece, and
  *   distinct hits are counted across pieces. (A piece with fewer content
  *   characters than one window — only a stretch of almost nothing but
@@ -29,6 +32,7 @@ import raw from '../../generated/prefilter.json?raw';
 import { forEachFingerprint, isContentChar, K, W } from '../core/corpus/fingerprint';
 import { MIN_EVIDENCE } from '../core/check/identify';
 import type { PrefilterTable } from '../core/corpus/prefilter';
+import { mapCharacters, parseCharacterMap, type CharacterMap } from '../core/text/character-map';
 
 /** Raw characters per piece: a millisecond or two of work, even before the JIT warms up. */
 export const PIECE_LENGTH = 2048;
@@ -49,12 +53,19 @@ export function asciiAlphanumerics(text: string): string {
   return text.replace(FULL_WIDTH_ALNUM_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
-let knownHashes: Set<number> | undefined;
+interface Gate {
+  hashes: Set<number>;
+  traditional: CharacterMap;
+}
 
-/** The corpus's fingerprints: parsed on first use, once per page. */
-function known(): Set<number> {
-  knownHashes ??= new Set((JSON.parse(raw) as PrefilterTable).hashes);
-  return knownHashes;
+let gate: Gate | undefined;
+
+/** The corpus's fingerprints and character map: parsed on first use, once per page. */
+function known(): Gate {
+  if (gate) return gate;
+  const table = JSON.parse(raw) as PrefilterTable;
+  gate = { hashes: new Set(table.hashes), traditional: parseCharacterMap(table.traditional ?? '') };
+  return gate;
 }
 
 function isContentAt(text: string, at: number): boolean {
@@ -87,7 +98,7 @@ export interface GateOptions {
  * should look; undefined when cancelled.
  */
 export async function mightReprint(text: string, options: GateOptions = {}): Promise<boolean | undefined> {
-  const table = known();
+  const { hashes: table, traditional } = known();
   const piece = Math.max(4 * WINDOW_SPAN, options.pieceLength ?? PIECE_LENGTH);
   const hits = new Set<number>();
   const visit = (h: number): void => {
@@ -97,7 +108,7 @@ export async function mightReprint(text: string, options: GateOptions = {}): Pro
   for (;;) {
     // The last piece takes the rest rather than leaving a short tail (a text shorter than one window is fingerprinted whole).
     const end = text.length - start < 2 * piece ? text.length : start + piece;
-    forEachFingerprint(asciiAlphanumerics(text.slice(start, end)), visit);
+    forEachFingerprint(mapCharacters(asciiAlphanumerics(text.slice(start, end)), traditional), visit);
     if (hits.size >= MIN_EVIDENCE) return true;
     if (end >= text.length) return false;
     start = overlapStart(text, end);

@@ -6,6 +6,7 @@ import { contentOf } from '../../src/core/corpus/fingerprint';
 import { normalize } from '../../src/core/text/normalize';
 import { createPrefilter, type PrefilterTable } from '../../src/core/corpus/prefilter';
 import { asciiAlphanumerics, mightReprint } from '../../src/content/reprint-gate';
+import { toTraditional } from '../fixtures/traditional';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const table = JSON.parse(readFileSync(resolve(ROOT, 'generated/prefilter.json'), 'utf8')) as PrefilterTable;
@@ -26,6 +27,9 @@ const seeds = files('tests/fixtures/seeds', '.txt');
 const canonical = files('corpus', '.txt')
   .filter((f) => f.name !== 'boilerplate.txt')
   .map(({ name, text }) => ({ name, text: text.slice(text.indexOf('\n---\n') + 5) }));
+const traditionalSeeds = seeds.flatMap(({ name, text }) =>
+  (['tw', 'hk'] as const).map((locale) => ({ name: `${name} (${locale})`, text: toTraditional(text, locale) })),
+);
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function rng(seed: number): () => number {
@@ -65,7 +69,7 @@ describe('reprint gate (content script): the core prefilter, in pieces', () => {
     expect(differing).toEqual([]);
   });
 
-  it.each([...pageTexts, ...seeds, ...canonical].map((t) => [t.name, t.text] as const))(
+  it.each([...pageTexts, ...seeds, ...canonical, ...traditionalSeeds].map((t) => [t.name, t.text] as const))(
     'agrees with createPrefilter on %s',
     async (_name, text) => {
       const expected = reference.mightReprint(text);

@@ -7,7 +7,9 @@
 import type { FingerprintTable } from './corpus';
 import { forEachFingerprint } from './fingerprint';
 import { MIN_EVIDENCE } from '../check/identify';
+import { mapCharacters, parseCharacterMap, serializeCharacterMap } from '../text/character-map';
 import { normalize } from '../text/normalize';
+import { traditionalCharactersFor } from '../text/traditional';
 
 /** What the build bundles with the content script. */
 export interface PrefilterTable {
@@ -15,12 +17,20 @@ export interface PrefilterTable {
   w: number;
   /** Every document fingerprint, sorted, distinct. */
   hashes: number[];
+  /**
+   * Traditional characters whose simplified forms the documents use, as
+   * pairs (`國国…`, src/core/text/character-map.ts): a traditional copy is
+   * fingerprinted as simplified, a character at a time.
+   */
+  traditional?: string;
 }
 
-export function buildPrefilter(table: FingerprintTable): PrefilterTable {
+/** `texts`: the documents' texts, for the traditional character map. */
+export function buildPrefilter(table: FingerprintTable, texts: readonly string[] = []): PrefilterTable {
   const all = new Set<number>();
   for (const doc of table.documents) for (const h of doc) all.add(h);
-  return { k: table.k, w: table.w, hashes: [...all].sort((a, b) => a - b) };
+  const hashes = [...all].sort((a, b) => a - b);
+  return { k: table.k, w: table.w, hashes, traditional: serializeCharacterMap(traditionalCharactersFor(texts)) };
 }
 
 export interface Prefilter {
@@ -30,11 +40,12 @@ export interface Prefilter {
 
 export function createPrefilter(table: PrefilterTable): Prefilter {
   const known = new Set(table.hashes);
+  const traditional = parseCharacterMap(table.traditional ?? '');
   return {
     mightReprint(text: string): boolean {
       let hits = 0;
       const seen = new Set<number>();
-      forEachFingerprint(normalize(text).text, (h) => {
+      forEachFingerprint(normalize(mapCharacters(text, traditional)).text, (h) => {
         if (known.has(h) && !seen.has(h)) {
           seen.add(h);
           hits++;

@@ -57,6 +57,19 @@ export function traditionalCharacters(): Map<string, string> {
   return characterMap;
 }
 
+/**
+ * The part of `traditionalCharacters` whose simplified forms occur in
+ * `texts`: enough to read a traditional copy of those texts character by
+ * character (the content script's gate, which only looks for their k-grams).
+ */
+export function traditionalCharactersFor(texts: readonly string[]): Map<string, string> {
+  const used = new Set<string>();
+  for (const text of texts) for (const ch of text) used.add(ch);
+  const map = new Map<string, string>();
+  for (const [traditional, simplified] of traditionalCharacters()) if (used.has(simplified)) map.set(traditional, simplified);
+  return map;
+}
+
 /** The same set as a table over UTF-16 code units: detection runs on every page the engine checks. */
 let traditionalTable: Uint8Array | undefined;
 function traditionalCodes(): Uint8Array {

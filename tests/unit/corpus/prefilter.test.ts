@@ -1,12 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { buildPrefilter, createPrefilter } from '../../../src/core/corpus/prefilter';
+import { toTraditional } from '../../fixtures/traditional';
 import { clauseByLabel, opinion, seed, testCorpus } from '../corpus-fixture';
 
-const prefilter = () => createPrefilter(buildPrefilter(testCorpus().fingerprints));
+const prefilter = () => createPrefilter(buildPrefilter(testCorpus().fingerprints, testCorpus().documents.map((d) => d.text)));
 
 describe('prefilter: could a page reprint a bundled document?', () => {
   it.each(['000', '001', '002', '003', '004'])('says yes for seed %s', (name) => {
     expect(prefilter().mightReprint(seed(name))).toBe(true);
+  });
+
+  it.each(['000', '002', '003', '004'])('says yes for seed %s in traditional characters (t, tw, hk)', (name) => {
+    for (const locale of ['t', 'tw', 'hk'] as const) expect(prefilter().mightReprint(toTraditional(seed(name), locale)), locale).toBe(true);
+  });
+
+  it('says yes for a traditional story quoting one clause', () => {
+    const page = toTraditional(`记者了解到：${clauseByLabel(opinion(), '（十四）').text}专家表示，这将有力推动相关工作。`);
+    expect(prefilter().mightReprint(page)).toBe(true);
+  });
+
+  it('bundles a character map only for the characters the documents use', () => {
+    const table = buildPrefilter(testCorpus().fingerprints, testCorpus().documents.map((d) => d.text));
+    expect(table.traditional).toContain('國国');
+    expect(table.traditional!.length).toBeLessThan(2 * 1500);
+    expect(table.traditional).not.toContain('龜'); // 龟 is in neither document
   });
 
   it('says yes for a news story quoting two clauses', () => {
@@ -24,5 +41,6 @@ describe('prefilter: could a page reprint a bundled document?', () => {
     const appended = seed('001').slice(seed('001').indexOf('（上接第3版）'));
     expect(prefilter().mightReprint(appended)).toBe(false);
     expect(prefilter().mightReprint('Urban development is a priority. '.repeat(200))).toBe(false);
+    expect(prefilter().mightReprint(toTraditional(appended))).toBe(false);
   });
 });
