@@ -3,7 +3,9 @@
 // - src/core is pure: no browser code, no other src folder, no DOM-bound packages;
 // - an extension page (popup, library, options, viewer, corpus-page, first-run)
 //   does not reach into another page's folder: shared pieces live in src/ui,
-//   src/platform, src/messages or src/core.
+//   src/platform, src/messages or src/core;
+// - messages are sent only through sendMessage (src/platform/messaging.ts),
+//   whose replies are typed by the map in src/messages/replies.ts.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -68,4 +70,17 @@ export default tseslint.config(
     },
   },
   ...pageZones,
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/platform/messaging.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='sendMessage'][object.property.name=/^(runtime|tabs)$/]",
+          message: 'Send messages with sendMessage from src/platform/messaging.ts: its replies are typed by src/messages/replies.ts.',
+        },
+      ],
+    },
+  },
 );

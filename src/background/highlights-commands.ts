@@ -10,7 +10,7 @@
  * the listeners are registered at start-up like every other.
  */
 import { browser, t, type Tabs } from '../platform/browser';
-import type { HighlightSelectionRequest } from '../messages/analysis';
+import { sendMessage } from '../platform/messaging';
 
 export const MENU_ID = 'yuanwen-highlight-selection';
 export const COMMAND = 'highlight-selection';
@@ -33,9 +33,8 @@ export function createHighlightMenu(): void {
 
 async function highlightIn(tab: Tabs.Tab | undefined): Promise<void> {
   if (tab?.id === undefined) return;
-  const request: HighlightSelectionRequest = { type: 'yuanwen/highlight-selection' };
   try {
-    await browser.tabs.sendMessage(tab.id, request, { frameId: 0 });
+    await sendMessage({ type: 'yuanwen/highlight-selection' }, { tabId: tab.id, frameId: 0 });
   } catch (error) {
     // No content script there (a browser page, or Yuanwen is off for the site), or nothing selected.
     console.warn('[原文 Yuanwen] could not highlight the selection:', error);

@@ -33,6 +33,7 @@ import {
   type ImportSummary,
   type PageHighlightsResponse,
 } from '../messages/analysis';
+import type { BackgroundReply, BackgroundRequest } from '../messages/replies';
 import { VIEWER_PAGE } from './viewer-tab';
 
 let store: HighlightStore | undefined;
@@ -65,7 +66,14 @@ function classify(sender: Runtime.MessageSender): Sender | undefined {
 
 class Refused extends Error {}
 
-async function answer<T>(work: () => Promise<T>): Promise<HighlightResult<T>> {
+/** What an ok `HighlightResult` carries. */
+type ResultValue<R> = R extends { ok: true; value: infer T } ? T : never;
+
+/** The answer to `message`: the work's value, whose type the reply map fixes, or its failure as data. */
+async function answer<M extends BackgroundRequest>(
+  _message: M,
+  work: () => Promise<ResultValue<BackgroundReply<M>>>,
+): Promise<HighlightResult<ResultValue<BackgroundReply<M>>>> {
   try {
     return { ok: true, value: await work() };
   } catch (e) {
@@ -91,32 +99,32 @@ export function handleHighlightMessage(
   switch (message.type) {
     case 'yuanwen/highlight-create':
       if (from.kind !== 'content') return undefined;
-      return answer(() => create(db, message.draft, from.pageUrl));
+      return answer(message, () => create(db, message.draft, from.pageUrl));
     case 'yuanwen/highlights-for-page':
       if (from.kind !== 'content') return undefined;
-      return answer(() => forPage(db, from.pageUrl, message.clauses));
+      return answer(message, () => forPage(db, from.pageUrl, message.clauses));
     case 'yuanwen/highlight-update':
-      return answer(async () => {
+      return answer(message, async () => {
         await mayChange(db, message.id, from);
         return db.update(message.id, message.patch);
       });
     case 'yuanwen/highlight-delete':
-      return answer(async () => {
+      return answer(message, async () => {
         await mayChange(db, message.id, from);
         return db.remove(message.id);
       });
     case 'yuanwen/highlights-list':
       if (from.kind !== 'page') return undefined;
-      return answer(() => (message.url !== undefined ? db.forPage(message.url) : db.all()));
+      return answer(message, () => (message.url !== undefined ? db.forPage(message.url) : db.all()));
     case 'yuanwen/highlights-for-document':
       if (from.kind !== 'page') return undefined;
-      return answer(() => forDocument(db, message.documentId));
+      return answer(message, () => forDocument(db, message.documentId));
     case 'yuanwen/highlights-export':
       if (from.kind !== 'page') return undefined;
-      return answer(() => exportAll(db, message.format));
+      return answer(message, () => exportAll(db, message.format));
     case 'yuanwen/highlights-import':
       if (from.kind !== 'page') return undefined;
-      return answer(() => importAll(db, message.text));
+      return answer(message, () => importAll(db, message.text));
     default:
       return undefined;
   }

@@ -6,6 +6,7 @@
  */
 import { browser, type Runtime } from '../platform/browser';
 import { analyseTextError, isOwnContentScript, parseMessage, type AnalyseResponse } from '../messages/analysis';
+import { replyFromBackground } from '../messages/replies';
 import { showPageSummary } from './action-badge';
 import { analyse } from './analyse';
 import { checkPageAccessOnInstall } from './first-run';
@@ -38,9 +39,12 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   if (!message || !isOwnContentScript(sender, browser.runtime.id)) return undefined;
   switch (message.type) {
     case 'yuanwen/analyse':
-      return analyseForTab(message.text, sender);
+      return replyFromBackground(message, analyseForTab(message.text, sender));
     case 'yuanwen/open-viewer':
-      return openViewer(message.documentId, message.clauseId, { id: sender.tab?.id, index: sender.tab?.index }).then(() => undefined);
+      return replyFromBackground(
+        message,
+        openViewer(message.documentId, message.clauseId, { id: sender.tab?.id, index: sender.tab?.index }).then(() => undefined),
+      );
     default:
       return undefined;
   }

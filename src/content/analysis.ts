@@ -4,10 +4,10 @@
  * background runs the engine (off the page's main thread) and answers the
  * report with the canonical texts the cards quote.
  */
-import { browser } from '../platform/browser';
+import { sendMessage } from '../platform/messaging';
 import { REPORT_SCHEMA } from '../core/check/report';
 import { extractText, extractTextInSlices, type ExtractedText } from '../page/extract-text';
-import { MAX_PAGE_TEXT, type AnalyseRequest, type AnalyseResponse } from '../messages/analysis';
+import { MAX_PAGE_TEXT, type AnalyseResponse } from '../messages/analysis';
 import { hasEnoughHan, rawPageTexts, worthAnalysing } from './cjk-gate';
 import { hiddenInLayout } from './hidden';
 import type { MainThreadClock } from './main-thread';
@@ -67,8 +67,8 @@ function isAnalyseResponse(value: unknown): value is AnalyseResponse {
  */
 export async function analyseInBackground(text: string): Promise<AnalyseResponse> {
   const analysed = text.length > MAX_PAGE_TEXT ? text.slice(0, MAX_PAGE_TEXT) : text;
-  const request: AnalyseRequest = { type: 'yuanwen/analyse', text: analysed };
-  const answer: unknown = await browser.runtime.sendMessage(request);
+  // Checked all the same: a background from another version of Yuanwen may answer differently.
+  const answer: unknown = await sendMessage({ type: 'yuanwen/analyse', text: analysed });
   if (!isAnalyseResponse(answer)) throw new Error('the background answered yuanwen/analyse with something else than a report');
   if (analysed.length < text.length) answer.report.pageText = { analysed: analysed.length, total: text.length };
   return answer;

@@ -6,12 +6,13 @@
  */
 import { browser, type Runtime } from '../platform/browser';
 import { isOwnSender, parseMessage } from '../messages/analysis';
+import { replyFromTab } from '../messages/replies';
 import type { Report } from '../core/check/report';
 
 export function answerReportRequests(currentReport: () => Promise<Report>): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<Report> | undefined => {
     const message = parseMessage(raw);
     if (message?.type !== 'yuanwen/report' || !isOwnSender(sender, browser.runtime.id)) return undefined;
-    return currentReport();
+    return replyFromTab(message, currentReport());
   });
 }

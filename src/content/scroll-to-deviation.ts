@@ -9,6 +9,7 @@
  */
 import { browser, type Runtime } from '../platform/browser';
 import { isOwnSender, parseMessage } from '../messages/analysis';
+import { replyFromTab } from '../messages/replies';
 import { readPage } from './analysis';
 import { pagePoint, pageRange } from './render/plan';
 
@@ -57,6 +58,6 @@ export function answerScrollRequests(): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<boolean> | undefined => {
     const message = parseMessage(raw);
     if (message?.type !== 'yuanwen/scroll-to' || !isOwnSender(sender, browser.runtime.id)) return undefined;
-    return Promise.resolve(scrollTo(message.pageStart, message.pageEnd));
+    return replyFromTab(message, Promise.resolve(scrollTo(message.pageStart, message.pageEnd)));
   });
 }

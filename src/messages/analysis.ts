@@ -2,7 +2,9 @@
  * Every message that crosses a context boundary (content script, background,
  * popup, extension pages), with the one validator each receiver runs before
  * acting. Messages are plain data from another context: they are checked for
- * shape, and their sender is checked, never trusted.
+ * shape, and their sender is checked, never trusted. What each message is
+ * answered with: ./replies.ts; the one way to send one:
+ * src/platform/messaging.ts.
  */
 import type { Runtime } from '../platform/browser';
 import type { Report } from '../core/check/report';

@@ -13,7 +13,7 @@ import { hasPageAccess, openFirstRunPage } from '../platform/host-access';
 import { isSiteEnabled, setSiteEnabled, siteOf } from '../platform/site-settings';
 import { bundledCorpus } from '../platform/bundled-corpus';
 import type { DocumentMatch, Report } from '../core/check/report';
-import type { ScrollToRequest } from '../messages/analysis';
+import { sendMessage } from '../platform/messaging';
 import { tabReport, targetTab } from './current-tab-report';
 import { groupDeviations, clip, type DeviationItem } from './deviation-groups';
 import { pageHighlights, type PageHighlight } from './page-highlights';
@@ -40,8 +40,7 @@ function DeviationButton({ item, tabId, onResult }: { item: DeviationItem; tabId
   const kind = deviationKindName(d.kind);
   const scroll = async () => {
     if (tabId === undefined) return;
-    const request: ScrollToRequest = { type: 'yuanwen/scroll-to', pageStart: d.pageStart, pageEnd: d.pageEnd };
-    const found = await browser.tabs.sendMessage(tabId, request).then(
+    const found = await sendMessage({ type: 'yuanwen/scroll-to', pageStart: d.pageStart, pageEnd: d.pageEnd }, { tabId }).then(
       (answer) => answer === true,
       () => false,
     );
@@ -153,12 +152,8 @@ function HighlightsSection({ tab }: { tab: Tabs.Tab | undefined }) {
     const status = STATUS_KEYS[item.status];
     const scroll = () => {
       if (tab.id === undefined) return;
-      const request: ScrollToRequest = {
-        type: 'yuanwen/scroll-to',
-        pageStart: h.selectors.position.start,
-        pageEnd: h.selectors.position.end,
-      };
-      void browser.tabs.sendMessage(tab.id, request).catch(() => undefined);
+      const request = { type: 'yuanwen/scroll-to', pageStart: h.selectors.position.start, pageEnd: h.selectors.position.end } as const;
+      void sendMessage(request, { tabId: tab.id }).catch(() => undefined);
     };
     const quote = clip(h.selectors.quote.exact, 60);
     return (

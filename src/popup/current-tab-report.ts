@@ -7,7 +7,7 @@
  */
 import { browser, type Tabs } from '../platform/browser';
 import type { Report } from '../core/check/report';
-import type { ReportRequest } from '../messages/analysis';
+import { sendMessage } from '../platform/messaging';
 import { REPORT_SCHEMA } from '../core/check/report';
 
 export async function targetTab(): Promise<Tabs.Tab | undefined> {
@@ -21,8 +21,7 @@ export async function targetTab(): Promise<Tabs.Tab | undefined> {
 
 export async function tabReport(tab: Tabs.Tab | undefined): Promise<Report> {
   if (tab?.id === undefined) throw new Error('no tab');
-  const request: ReportRequest = { type: 'yuanwen/report' };
-  const report = (await browser.tabs.sendMessage(tab.id, request)) as Report | undefined;
+  const report = await sendMessage({ type: 'yuanwen/report' }, { tabId: tab.id });
   if (report?.schema !== REPORT_SCHEMA) throw new Error('no report from this tab');
   return report;
 }

@@ -6,7 +6,8 @@
  * where Yuanwen is off) the popup reads the stored highlights of the page's
  * URL from the database directly, without a status.
  */
-import { browser, type Tabs } from '../platform/browser';
+import type { Tabs } from '../platform/browser';
+import { sendMessage } from '../platform/messaging';
 import { validateHighlight, type Highlight } from '../core/highlight/record';
 import { createHighlightStore } from '../storage/highlight-store';
 
@@ -38,7 +39,7 @@ export function parseHighlightsAnswer(answer: unknown): PageHighlight[] | undefi
 export async function pageHighlights(tab: Tabs.Tab | undefined): Promise<PageHighlight[]> {
   if (tab?.id === undefined) return [];
   try {
-    const parsed = parseHighlightsAnswer(await browser.tabs.sendMessage(tab.id, { type: 'yuanwen/highlights' }));
+    const parsed = parseHighlightsAnswer(await sendMessage({ type: 'yuanwen/highlights' }, { tabId: tab.id }));
     if (parsed) return parsed;
   } catch {
     // No such message on this content script: read the database.

@@ -4,14 +4,12 @@
  * database. Empty when canonical anchoring is off or the background cannot
  * answer.
  */
-import { browser } from '../platform/browser';
+import { sendMessage } from '../platform/messaging';
 import type { Highlight } from '../core/highlight/record';
-import type { HighlightResult, HighlightsForDocumentRequest } from '../messages/analysis';
 
 export async function highlightsOfDocument(documentId: string): Promise<Highlight[]> {
-  const request: HighlightsForDocumentRequest = { type: 'yuanwen/highlights-for-document', documentId };
   try {
-    const result = (await browser.runtime.sendMessage(request)) as HighlightResult<Highlight[]> | undefined;
+    const result = await sendMessage({ type: 'yuanwen/highlights-for-document', documentId });
     return result?.ok ? result.value : [];
   } catch {
     return [];

@@ -3,14 +3,12 @@
  * `{type:'yuanwen/report'}`. Undefined when that tab is gone or has no
  * content script any more.
  */
-import { browser } from '../platform/browser';
+import { sendMessage } from '../platform/messaging';
 import { REPORT_SCHEMA, type Report } from '../core/check/report';
-import type { ReportRequest } from '../messages/analysis';
 
 export async function reportOfTab(tabId: number): Promise<Report | undefined> {
-  const request: ReportRequest = { type: 'yuanwen/report' };
   try {
-    const report = (await browser.tabs.sendMessage(tabId, request)) as Report | undefined;
+    const report = await sendMessage({ type: 'yuanwen/report' }, { tabId });
     return report?.schema === REPORT_SCHEMA ? report : undefined;
   } catch {
     return undefined;

@@ -33,8 +33,9 @@ import {
   type HighlightMessage,
   type HighlightResult,
   type PageHighlight,
-  type PageHighlightsResponse,
 } from '../../messages/analysis';
+import { replyFromTab } from '../../messages/replies';
+import { sendMessage } from '../../platform/messaging';
 import type { HighlightPatch } from '../../storage/highlight-store';
 import { hiddenInLayout } from '../hidden';
 import { pageRange } from '../render/plan';
@@ -63,8 +64,9 @@ const CLOSE_DELAY_MS = 300;
 
 class UserError extends Error {}
 
-async function ask<T>(message: HighlightMessage): Promise<T> {
-  const result = (await browser.runtime.sendMessage(message)) as HighlightResult<T> | undefined;
+/** The value of the background's answer (`ask(sendMessage(…))`); its error as a `UserError` the panel shows. */
+async function ask<T>(answer: Promise<HighlightResult<T> | undefined>): Promise<T> {
+  const result = await answer;
   if (!result || typeof result !== 'object') throw new Error('the background did not answer');
   if (!result.ok) throw new UserError(result.error.message);
   return result.value;
@@ -168,13 +170,13 @@ export class PageHighlights {
         await this.syncing;
         switch (m.type) {
           case 'yuanwen/highlights':
-            return this.items;
+            return replyFromTab(m, Promise.resolve(this.items));
           case 'yuanwen/highlight-selection':
-            return this.highlightSelection(m.color, m.note);
+            return replyFromTab(m, this.highlightSelection(m.color, m.note));
           case 'yuanwen/highlight-update':
-            return this.update(m.id, m.patch);
+            return replyFromTab(m, this.update(m.id, m.patch));
           case 'yuanwen/highlight-delete':
-            return this.remove(m.id);
+            return replyFromTab(m, this.remove(m.id));
           default:
             return undefined;
         }
@@ -208,7 +210,7 @@ export class PageHighlights {
     if (!this.enabled) return;
     const report = this.page?.report ?? emptyReport();
     const clauses = report.documents.map((d) => ({ documentId: d.id, clauseIds: d.clauses.map((c) => c.clauseId) }));
-    const stored = await ask<PageHighlightsResponse>({ type: 'yuanwen/highlights-for-page', clauses });
+    const stored = await ask(sendMessage({ type: 'yuanwen/highlights-for-page', clauses }));
     if (!this.enabled) return;
     const page = stored.page.length + stored.canonical.length > 0 ? this.currentPage() : this.page;
     const items: PageHighlight[] = [];
@@ -287,7 +289,7 @@ export class PageHighlights {
       ...(note ? { note } : {}),
       ...(canonical ? { canonical } : {}),
     };
-    const record = await ask<Highlight>({ type: 'yuanwen/highlight-create', draft });
+    const record = await ask(sendMessage({ type: 'yuanwen/highlight-create', draft }));
     this.pending = undefined;
     this.document.getSelection()?.removeAllRanges();
     this.setState({ toolbar: undefined, notice: undefined });
@@ -296,13 +298,13 @@ export class PageHighlights {
   }
 
   async update(id: string, patch: HighlightPatch): Promise<Highlight> {
-    const record = await ask<Highlight>({ type: 'yuanwen/highlight-update', id, patch });
+    const record = await ask(sendMessage({ type: 'yuanwen/highlight-update', id, patch }));
     await this.resync();
     return record;
   }
 
   async remove(id: string): Promise<boolean> {
-    const existed = await ask<boolean>({ type: 'yuanwen/highlight-delete', id });
+    const existed = await ask(sendMessage({ type: 'yuanwen/highlight-delete', id }));
     if (this.state.card?.item.highlight.id === id) this.setState({ card: undefined });
     await this.resync();
     return existed;

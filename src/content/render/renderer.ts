@@ -2,8 +2,7 @@
  * Draws a report on the page: highlights in the text, badges, carets, cards
  * and the summary in our overlay. Everything is replaced on each render.
  */
-import { browser } from '../../platform/browser';
-import type { OpenViewerRequest } from '../../messages/analysis';
+import { sendMessage } from '../../platform/messaging';
 import type { Report } from '../../core/check/report';
 import type { TextMap } from '../../page/text-map';
 import { DeviationMarks } from './deviation-marks';
@@ -11,9 +10,8 @@ import { OverlayHost } from './overlay-host';
 import { planRendering, type RenderPlan, type WitnessNames } from './plan';
 
 export function openViewer(documentId: string, clauseId: string): void {
-  const request: OpenViewerRequest = { type: 'yuanwen/open-viewer', documentId, clauseId };
   // The background opens the tab; if it is gone (extension reloaded) there is nothing to do.
-  browser.runtime.sendMessage(request).catch(() => undefined);
+  sendMessage({ type: 'yuanwen/open-viewer', documentId, clauseId }).catch(() => undefined);
 }
 
 export class PageRenderer {
