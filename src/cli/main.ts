@@ -168,7 +168,7 @@ function checkCommand(argv: string[]): number {
     }
   }
   if (options.json) {
-    // One file: the report itself (schema 1). Several: one entry per file.
+    // One file: the report itself (schema 2). Several: one entry per file.
     write(JSON.stringify(results.length === 1 && results[0].report ? results[0].report : results, null, 2));
   }
   return status;

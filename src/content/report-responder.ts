@@ -1,5 +1,5 @@
 /**
- * The message contract `{type:'yuanwen/report'}` → Report (schema 1), used by
+ * The message contract `{type:'yuanwen/report'}` → Report (schema 2), used by
  * the popup, the context menu, the viewer and automated checks. Only this
  * extension may ask; anything else is left for other listeners (returning
  * undefined).

@@ -12,7 +12,7 @@ import type { HighlightMessage } from './highlights';
 import { parseHighlightMessage } from './highlights';
 
 /**
- * Asks a tab's content script for its latest report (schema 1). Sent by the
+ * Asks a tab's content script for its latest report (schema 2). Sent by the
  * popup, extension pages and automated checks via `tabs.sendMessage`.
  */
 export interface ReportRequest {

@@ -22,7 +22,7 @@ after(async () => {
 });
 
 function assertSchema1(report: Report): void {
-  assert.equal(report.schema, 1);
+  assert.equal(report.schema, 2);
   assert.ok(Array.isArray(report.documents), 'documents is an array');
   assert.ok(Array.isArray(report.markers), 'markers is an array');
   assert.ok(Array.isArray(report.deviations), 'deviations is an array');
@@ -99,7 +99,7 @@ describe('the built extension', () => {
 });
 
 describe('the content script', () => {
-  it('answers yuanwen/report with a schema-1 report on a news article page', async () => {
+  it('answers yuanwen/report with a schema-2 report on a news article page', async () => {
     const page = await browser.open(server.url('xinhua-opinion.html'));
     const report = await browser.requestReport(page);
     assertSchema1(report);

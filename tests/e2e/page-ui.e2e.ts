@@ -383,7 +383,7 @@ describe('dynamic pages', () => {
 describe('message contracts', () => {
   it('yuanwen/report answers with the rendered analysis and the main-thread time of the content script', async () => {
     const { report } = await openRendered('altered-reprint.html');
-    assert.equal(report.schema, 1);
+    assert.equal(report.schema, 2);
     assert.ok(report.timings.totalMs > 0 && Number.isFinite(report.timings.totalMs));
   });
 
@@ -415,7 +415,7 @@ describe('message contracts', () => {
     const small = await run(
       "chrome.runtime.sendMessage({type:'yuanwen/analyse', text:'短文'}).then((a) => a.report.schema, (e) => e.message)",
     );
-    assert.equal(small, 1);
+    assert.equal(small, 2);
     const malformed = await run("chrome.runtime.sendMessage({type:'yuanwen/analyse', text: 42}).then((a) => String(a), (e) => e.message)");
     assert.ok(malformed === 'undefined' || /port closed|Receiving end/i.test(String(malformed)), String(malformed));
     await cdp.detach();

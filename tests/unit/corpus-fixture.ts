@@ -83,7 +83,7 @@ export const wording = (r: Report): Deviation[] => r.deviations.filter((d) => WO
 
 /** Every offset in the report slices the canonical text and the page to the texts it reports. */
 export function expectOffsetsSlice(report: Report, page: string): void {
-  expect(report.schema).toBe(1);
+  expect(report.schema).toBe(2);
   for (const d of report.deviations) {
     const canonical = doc(d.documentId).text;
     const where = `${d.kind} in ${d.clause || 'preamble'}: ${d.canonicalText} → ${d.pageText}`;

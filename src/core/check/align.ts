@@ -110,33 +110,50 @@ function bestChain(landmarks: Landmark[]): Landmark[] {
   // Lone landmarks are chance matches (page chrome, commentary): only the best chain may be that thin.
   const longest = Math.max(...all.map((c) => c.length));
   const chains = all.filter((c) => c.length >= MIN_CHAIN || c.length === longest);
-  // Best-scoring sequence of chains in order on both sides (chains are few);
-  // a chain overlapping its predecessor contributes only the landmarks beyond it.
+  // Best-scoring sequence of chains in order on both sides (chains are few):
+  // a chain overlapping its predecessor contributes only the landmarks beyond
+  // it, or the predecessor gives up its landmarks from where the chain starts
+  // (a chance landmark in commentary may have drifted onto its end).
   const score = chains.map((c) => c.length);
   const from = chains.map(() => -1);
+  /** Per chain: how many landmarks its predecessor in the sequence keeps (all but those it gave up). */
+  const keep = chains.map(() => Infinity);
   for (let j = 0; j < chains.length; j++) {
+    const head = chains[j][0];
     for (let i = 0; i < j; i++) {
       const last = chains[i][chains[i].length - 1];
       const beyond = chains[j].filter((a) => a.p > last.p && a.d > last.d);
-      if (beyond.length === 0) continue;
-      const pageGap = beyond[0].p - last.p;
-      const docGap = beyond[0].d - last.d;
-      if (pageGap > MAX_CHAIN_GAP || docGap > MAX_CHAIN_GAP) continue;
-      if (score[i] + beyond.length > score[j]) {
-        score[j] = score[i] + beyond.length;
+      if (beyond.length > 0 && beyond[0].p - last.p <= MAX_CHAIN_GAP && beyond[0].d - last.d <= MAX_CHAIN_GAP) {
+        if (score[i] + beyond.length > score[j]) {
+          score[j] = score[i] + beyond.length;
+          from[j] = i;
+          keep[j] = Infinity;
+        }
+      }
+      let kept = chains[i].length;
+      while (kept > 0 && (chains[i][kept - 1].p >= head.p || chains[i][kept - 1].d >= head.d)) kept--;
+      const given = chains[i].length - kept;
+      if (given === 0 || kept === 0) continue;
+      const at = chains[i][kept - 1];
+      if (head.p - at.p > MAX_CHAIN_GAP || head.d - at.d > MAX_CHAIN_GAP) continue;
+      if (score[i] - given + chains[j].length > score[j]) {
+        score[j] = score[i] - given + chains[j].length;
         from[j] = i;
+        keep[j] = kept;
       }
     }
   }
   let best = 0;
   for (let j = 1; j < chains.length; j++) if (score[j] > score[best]) best = j;
-  const picked: Landmark[] = [];
   const sequence: number[] = [];
   for (let j = best; j >= 0; j = from[j]) sequence.unshift(j);
-  for (const j of sequence) {
+  const picked: Landmark[] = [];
+  sequence.forEach((j, k) => {
+    const next = sequence[k + 1];
+    const chain = next !== undefined && keep[next] !== Infinity ? chains[j].slice(0, keep[next]) : chains[j];
     const last = picked[picked.length - 1];
-    for (const a of chains[j]) if (!last || (a.p > last.p && a.d > last.d)) picked.push(a);
-  }
+    for (const a of chain) if (!last || (a.p > last.p && a.d > last.d)) picked.push(a);
+  });
   return picked;
 }
 

@@ -2,13 +2,19 @@
  * Comparison of a placed document with the page: the deviations, classified,
  * at their clause. Works in normalized offsets; the engine maps them back.
  *
- * - Wording: a word diff of each clause body against its page region.
- * - Reorder: clauses outside the longest run in canonical order, one each.
- * - Omission of whole clauses, and insertions between clauses, only inside a
- *   run of reprinted text: a page quoting two clauses amid commentary has
- *   not omitted the others, and its commentary is not an insertion.
- * - Marker: a clause under a different label, or none, within such a run.
- * At the edges of a run, text missing from the clause is "not reprinted",
+ * First the page's relation to the document (relation.ts): reprint, excerpt
+ * or quotation. Warnings are only about what the page reproduces:
+ *
+ * - Wording: a word diff of each clause body against its page region, in
+ *   passages: an excerpt or a quotation may stop and start again inside a
+ *   clause (an ellipsis, a closing quote, the story's own words).
+ * - Reorder: clauses outside the longest run in canonical order, one each
+ *   (not in a quotation: a story quotes in the order it likes).
+ * - Omission of whole clauses only inside a run of a reprint (an excerpt's
+ *   left-out parts are summarized by the relation), insertions between
+ *   clauses of a run only where the text is not the document's own.
+ * - Marker: a clause under a different label, or none, within a run.
+ * At the edges of a passage, text missing from the clause is "not reprinted",
  * not omitted (a newspaper page that starts in the middle of a clause).
  */
 import type { Placement } from './align';
@@ -16,6 +22,7 @@ import type { DeviationKind } from './report';
 import { diffWords, type Change } from './diff';
 import { sameLabel } from '../text/markers';
 import type { PreparedDocument, PreparedPage } from './prepare';
+import { classifyRelation, shapeOf, type RelationSummary } from './relation';
 
 /** A deviation in normalized offsets (canonical: document; page: page). */
 export interface RawDeviation {
@@ -34,16 +41,26 @@ export interface RawDeviation {
 
 export interface ClauseComparison {
   placement: Placement;
-  /** Canonical range actually reprinted (normalized document offsets). */
+  /** Canonical range from the first to the last text reproduced (normalized document offsets). */
   canonicalStart: number;
   canonicalEnd: number;
   /** Canonical characters reproduced word for word. */
   equal: number;
+  /** The stretches of the clause the page reproduces (normalized offsets); one for a whole clause. */
+  passages: RawPassage[];
+}
+
+export interface RawPassage {
+  canonicalStart: number;
+  canonicalEnd: number;
+  pageStart: number;
+  pageEnd: number;
 }
 
 export interface Comparison {
   clauses: ClauseComparison[];
   deviations: RawDeviation[];
+  relation: RelationSummary;
 }
 
 /** Longest page gap between two clauses that still counts as one run of reprinted text. */
@@ -52,37 +69,20 @@ const RUN_GAP = 40;
 const SOLID = 8;
 /** Longest word swap at the edge of a quote that is still taken as an edit. */
 const EDGE_EDIT = 4;
-/** Share of a document reprinted above which any clause out of order was moved. */
-const REPRINT_COVERAGE = 0.5;
-
-/** Canonical characters equal to the page before change k (since the previous change). */
-function equalBefore(changes: Change[], k: number): number {
-  return changes[k].aStart - (k > 0 ? changes[k - 1].aEnd : 0);
-}
-
-/** Canonical characters equal to the page after change k (until the next change or the end). */
-function equalAfter(changes: Change[], k: number, length: number): number {
-  return (k + 1 < changes.length ? changes[k + 1].aStart : length) - changes[k].aEnd;
-}
-
-/**
- * A word swapped for another of similar length, with solid identical text on
- * its inner side: an edit of the clause's edge, not text outside the quote.
- */
-function isEdgeEdit(changes: Change[], k: number, length: number): boolean {
-  const c = changes[k];
-  const a = c.aEnd - c.aStart;
-  const b = c.bEnd - c.bStart;
-  const short = a > 0 && b > 0 && a <= EDGE_EDIT && b <= EDGE_EDIT;
-  return short && (equalAfter(changes, k, length) >= SOLID || equalBefore(changes, k) >= SOLID);
-}
 
 export function compareDocument(doc: PreparedDocument, page: PreparedPage, placements: Placement[]): Comparison {
   const deviations: RawDeviation[] = [];
   const clauses: ClauseComparison[] = [];
   const placed = new Set(placements.map((p) => p.clause));
   const inOrder = longestCanonicalRun(placements);
-  const reprint = placedShare(doc, placements) >= REPRINT_COVERAGE;
+  const runs = groupRuns(page, placements);
+  const relation = classifyRelation(
+    shapeOf(doc.doc),
+    runs.map((run) => run.map((p) => p.clause)),
+    placed,
+  );
+  const reprint = relation.relation === 'reprint';
+  const quotation = relation.relation === 'quotation';
 
   placements.forEach((placement, i) => {
     const prev = placements[i - 1];
@@ -93,52 +93,55 @@ export function compareDocument(doc: PreparedDocument, page: PreparedPage, place
     const canonical = doc.norm.text.slice(geometry.bodyStart, geometry.end);
     const pageText = page.norm.text.slice(placement.start, placement.end);
 
-    let changes = diffWords(canonical, pageText);
-    let aFrom = 0;
-    let aTo = canonical.length;
-    // At the edges of a run, what comes before the first solid stretch of
-    // identical text is not reprinted (or is not ours), and likewise at the
-    // end; except a reworded word right at the edge, which is an edit.
-    if (!joinedBefore) {
-      let cut = 0;
-      while (cut < changes.length && equalBefore(changes, cut) < SOLID && !isEdgeEdit(changes, cut, canonical.length)) cut++;
-      if (cut > 0) {
-        aFrom = changes[cut - 1].aEnd;
-        changes = changes.slice(cut);
-      }
-    }
-    if (!joinedAfter) {
-      let keep = changes.length;
-      while (keep > 0 && equalAfter(changes, keep - 1, canonical.length) < SOLID && !isEdgeEdit(changes, keep - 1, canonical.length))
-        keep--;
-      if (keep < changes.length) {
-        aTo = changes[keep].aStart;
-        changes = changes.slice(0, keep);
-      }
-    }
+    const changes = diffWords(canonical, pageText);
+    // A reprint reproduces the clause whole; an excerpt or a quotation may
+    // stop and start again inside it (an ellipsis, a closing quote and the
+    // page's own words): each stretch is a passage, trimmed at its edges.
+    const segments: Segment[] = reprint ? [{ changes }] : splitAtGaps(changes, pageText, quotation);
+    let passages: ClausePassage[] = [];
+    segments.forEach((segment, k) => {
+      const lo = k === 0 ? 0 : segments[k - 1].gapAfter!.aEnd;
+      const hi = k + 1 < segments.length ? segment.gapAfter!.aStart : canonical.length;
+      const bLo = k === 0 ? 0 : segments[k - 1].gapAfter!.bEnd;
+      const bHi = k + 1 < segments.length ? segment.gapAfter!.bStart : pageText.length;
+      const passage = trimPassage(segment.changes, lo, hi, bLo, bHi, k === 0 && joinedBefore, k + 1 === segments.length && joinedAfter);
+      if (passage) passages.push(passage);
+    });
+    // Between the page's own words, a few characters the clause also has are chance, not a passage.
+    const solid = passages.filter((p) => equalIn(p) >= SOLID);
+    if (solid.length > 0) passages = solid;
 
-    let changed = 0;
-    for (const c of changes) {
-      changed += c.aEnd - c.aStart;
-      deviations.push({
-        clause: placement.clause,
-        kind: c.aStart === c.aEnd ? 'insertion' : c.bStart === c.bEnd ? 'omission' : 'substitution',
-        canonicalStart: geometry.bodyStart + c.aStart,
-        canonicalEnd: geometry.bodyStart + c.aEnd,
-        pageStart: placement.start + c.bStart,
-        pageEnd: placement.start + c.bEnd,
-      });
+    let equal = 0;
+    for (const passage of passages) {
+      for (const c of passage.changes) {
+        deviations.push({
+          clause: placement.clause,
+          kind: c.aStart === c.aEnd ? 'insertion' : c.bStart === c.bEnd ? 'omission' : 'substitution',
+          canonicalStart: geometry.bodyStart + c.aStart,
+          canonicalEnd: geometry.bodyStart + c.aEnd,
+          pageStart: placement.start + c.bStart,
+          pageEnd: placement.start + c.bEnd,
+        });
+      }
+      equal += Math.max(0, equalIn(passage));
     }
-    const reprinted = Math.max(0, aTo - aFrom);
+    const first = passages[0];
+    const last = passages[passages.length - 1];
     clauses.push({
       placement,
-      canonicalStart: geometry.bodyStart + aFrom,
-      canonicalEnd: geometry.bodyStart + Math.max(aFrom, aTo),
-      equal: Math.max(0, reprinted - changed),
+      canonicalStart: geometry.bodyStart + (first?.aFrom ?? 0),
+      canonicalEnd: geometry.bodyStart + (last?.aTo ?? 0),
+      equal,
+      passages: passages.map((p) => ({
+        canonicalStart: geometry.bodyStart + p.aFrom,
+        canonicalEnd: geometry.bodyStart + p.aTo,
+        pageStart: placement.start + p.bFrom,
+        pageEnd: placement.start + p.bTo,
+      })),
     });
 
-    // A clause out of order was moved, if the page reprints the document (not a story quoting it).
-    if (!inOrder.has(placement.clause) && (joinedBefore || joinedAfter || reprint)) {
+    // A clause out of order was moved, if the page copies the document (a story quotes in any order).
+    if (!quotation && !inOrder.has(placement.clause) && (joinedBefore || joinedAfter || reprint)) {
       deviations.push({
         clause: placement.clause,
         kind: 'reorder',
@@ -149,8 +152,9 @@ export function compareDocument(doc: PreparedDocument, page: PreparedPage, place
       });
     }
 
+    // A quote needs no label; a label it prints must be the clause's.
     const expected = geometry.marker;
-    if (expected && (joinedBefore || placement.marker)) {
+    if (expected && ((joinedBefore && !quotation) || placement.marker)) {
       const found = placement.marker;
       if (!found || !sameLabel(found, expected)) {
         deviations.push({
@@ -166,9 +170,9 @@ export function compareDocument(doc: PreparedDocument, page: PreparedPage, place
       }
     }
 
-    if (next && joinedAfter && next.clause > placement.clause) {
-      // Whole clauses missing from the middle of a run.
-      for (let c = placement.clause + 1; c < next.clause; c++) {
+    if (next && joinedAfter && next.clause > placement.clause && !quotation) {
+      // Whole clauses missing from the middle of a reprint (an excerpt's left-out parts are summarized, not warned).
+      for (let c = placement.clause + 1; c < next.clause && reprint; c++) {
         if (placed.has(c)) continue;
         const g = doc.clauses[c];
         deviations.push({
@@ -181,9 +185,10 @@ export function compareDocument(doc: PreparedDocument, page: PreparedPage, place
           wholeClause: true,
         });
       }
-      // Text between two clauses of a run, other than the next clause's marker.
+      // Text between two clauses of a run, other than the next clause's marker and text the document has.
       const gapEnd = next.marker ? next.marker.normStart : next.start;
-      if (gapEnd > placement.end && hasWords(page.norm.text.slice(placement.end, gapEnd))) {
+      const gap = page.norm.text.slice(placement.end, gapEnd);
+      if (gapEnd > placement.end && hasWords(gap) && !isElision(gap) && !doc.norm.text.includes(gap)) {
         deviations.push({
           clause: placement.clause,
           kind: 'insertion',
@@ -195,7 +200,113 @@ export function compareDocument(doc: PreparedDocument, page: PreparedPage, place
       }
     }
   });
-  return { clauses, deviations };
+  return { clauses, deviations, relation };
+}
+
+/** The changes of one stretch of a clause, and the gap that ends it (none for the last). */
+interface Segment {
+  changes: Change[];
+  gapAfter?: Change;
+}
+
+/** A stretch of a clause the page reproduces: canonical `[aFrom, aTo)`, page `[bFrom, bTo)` (clause-relative), and its changes. */
+interface ClausePassage {
+  aFrom: number;
+  aTo: number;
+  bFrom: number;
+  bTo: number;
+  changes: Change[];
+}
+
+/** Page text this long inside a quotation is the page's own words, not an edit of the quote. */
+const OWN_WORDS = 10;
+
+/**
+ * Split a clause's changes where the page stops reproducing it and starts
+ * again: an elision (`……`, `（略）`), a quote mark the canonical text does not
+ * have there, or, in a quotation, a stretch of the page's own words.
+ */
+function splitAtGaps(changes: Change[], pageText: string, quotation: boolean): Segment[] {
+  const segments: Segment[] = [{ changes: [] }];
+  for (const c of changes) {
+    const b = pageText.slice(c.bStart, c.bEnd);
+    const gap = isElision(b) || /["']/.test(b) || (quotation && b.length >= OWN_WORDS);
+    if (gap) {
+      segments[segments.length - 1].gapAfter = c;
+      segments.push({ changes: [] });
+    } else segments[segments.length - 1].changes.push(c);
+  }
+  return segments;
+}
+
+/**
+ * What of a stretch is reproduced: at an edge that is not joined to more of
+ * the document, the text before the first solid run of identical characters
+ * is not reproduced (a quote that starts mid-clause), and likewise at the
+ * end; except a word reworded right at the edge, which is an edit.
+ */
+function trimPassage(
+  changes: Change[],
+  lo: number,
+  hi: number,
+  bLo: number,
+  bHi: number,
+  joinedBefore: boolean,
+  joinedAfter: boolean,
+): ClausePassage | undefined {
+  const before = (k: number) => changes[k].aStart - (k > 0 ? changes[k - 1].aEnd : lo);
+  const after = (k: number) => (k + 1 < changes.length ? changes[k + 1].aStart : hi) - changes[k].aEnd;
+  const isEdgeEdit = (k: number) => {
+    const c = changes[k];
+    const a = c.aEnd - c.aStart;
+    const b = c.bEnd - c.bStart;
+    const short = a > 0 && b > 0 && a <= EDGE_EDIT && b <= EDGE_EDIT;
+    return short && (after(k) >= SOLID || before(k) >= SOLID);
+  };
+  let from = 0;
+  let to = changes.length;
+  let aFrom = lo;
+  let bFrom = bLo;
+  let aTo = hi;
+  let bTo = bHi;
+  if (!joinedBefore) {
+    while (from < changes.length && before(from) < SOLID && !isEdgeEdit(from)) from++;
+    if (from > 0) {
+      aFrom = changes[from - 1].aEnd;
+      bFrom = changes[from - 1].bEnd;
+    }
+  }
+  if (!joinedAfter) {
+    while (to > from && after(to - 1) < SOLID && !isEdgeEdit(to - 1)) to--;
+    if (to < changes.length) {
+      aTo = changes[to].aStart;
+      bTo = changes[to].bStart;
+    }
+  }
+  if (aTo <= aFrom) return undefined;
+  return { aFrom, aTo, bFrom, bTo: Math.max(bFrom, bTo), changes: changes.slice(from, to) };
+}
+
+/** Canonical characters of a passage the page reproduces word for word. */
+function equalIn(p: ClausePassage): number {
+  let changed = 0;
+  for (const c of p.changes) changed += c.aEnd - c.aStart;
+  return p.aTo - p.aFrom - changed;
+}
+
+/** Page text that says "left out here": an ellipsis, `（略）`, `(节选)`. */
+function isElision(text: string): boolean {
+  return /^[，。；、]*(?:…+|[（〔(](?:略|节选|摘要|有删节)[）〕)])[，。；、]*$/.test(text) || /^…+$/.test(text);
+}
+
+/** Placements grouped in runs: page-consecutive clauses printed one after another, in canonical order. */
+function groupRuns(page: PreparedPage, placements: Placement[]): Placement[][] {
+  const runs: Placement[][] = [];
+  placements.forEach((p, i) => {
+    if (i > 0 && inSameRun(page, placements[i - 1], p)) runs[runs.length - 1].push(p);
+    else runs.push([p]);
+  });
+  return runs;
 }
 
 function hasWords(text: string): boolean {
@@ -229,16 +340,4 @@ function longestCanonicalRun(placements: Placement[]): Set<number> {
   const run = new Set<number>();
   for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) run.add(placements[i].clause);
   return run;
-}
-
-/** Share of the document's text (clause bodies) that was placed on the page. */
-function placedShare(doc: PreparedDocument, placements: Placement[]): number {
-  let total = 0;
-  let placed = 0;
-  const isPlaced = new Set(placements.map((p) => p.clause));
-  doc.clauses.forEach((g, i) => {
-    total += g.end - g.bodyStart;
-    if (isPlaced.has(i)) placed += g.end - g.bodyStart;
-  });
-  return total > 0 ? placed / total : 0;
 }

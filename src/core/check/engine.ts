@@ -18,11 +18,12 @@ import {
   type DocumentMatch,
   type KnownVariant,
   type MarkerLink,
+  type Passage,
   type Report,
 } from './report';
 import { prepareDocument, preparePage, type PreparedDocument, type PreparedPage } from './prepare';
 
-/** Below this share of word-for-word text the page is a rewrite: one strong warning. */
+/** Below this share of word-for-word text (over what the page reproduces) the page is a rewrite: one strong warning. */
 export const HEAVILY_ALTERED_BELOW = 0.9;
 /** A page with fewer CJK characters than this cannot reprint a policy document. */
 const MIN_CJK = 60;
@@ -136,13 +137,22 @@ function summarize(
   for (const g of doc.clauses) total += g.end - g.bodyStart;
   let reprinted = 0;
   let equal = 0;
+  const passages: Passage[] = [];
   const aligned = comparison.clauses.map((c) => {
-    const length = c.canonicalEnd - c.canonicalStart;
+    let length = 0;
+    for (const p of c.passages) {
+      length += p.canonicalEnd - p.canonicalStart;
+      const [canonicalStart, canonicalEnd] = toOriginalRange(doc.norm, p.canonicalStart, p.canonicalEnd);
+      const [pageStart, pageEnd] = toOriginalRange(page.norm, p.pageStart, p.pageEnd);
+      passages.push({ clauseId: doc.doc.clauses[c.placement.clause].id, canonicalStart, canonicalEnd, pageStart, pageEnd });
+    }
     reprinted += length;
     equal += c.equal;
     const g = doc.clauses[c.placement.clause];
     const [canonicalStart, canonicalEnd] = toOriginalRange(doc.norm, g.start, g.end);
-    const [pageStart, pageEnd] = toOriginalRange(page.norm, c.placement.marker?.normStart ?? c.placement.start, c.placement.end);
+    // The badge goes on the marker, or on the first text the page reproduces (not on the sentence a quote follows).
+    const regionStart = c.placement.marker?.normStart ?? Math.max(c.placement.start, c.passages[0]?.pageStart ?? c.placement.start);
+    const [pageStart, pageEnd] = toOriginalRange(page.norm, regionStart, c.placement.end);
     return {
       clauseId: doc.doc.clauses[c.placement.clause].id,
       clause: reportLabel(doc, c.placement.clause),
@@ -153,6 +163,7 @@ function summarize(
       matchRatio: length > 0 ? round(c.equal / length) : 0,
     };
   });
+  passages.sort((a, b) => a.pageStart - b.pageStart);
   const matchRatio = reprinted > 0 ? equal / reprinted : 0;
 
   const pairs = new Map<string, [string, string, number]>();
@@ -174,6 +185,9 @@ function summarize(
     coverage: round(total > 0 ? reprinted / total : 0),
     matchRatio: round(matchRatio),
     heavilyAltered: matchRatio < HEAVILY_ALTERED_BELOW,
+    relation: comparison.relation.relation,
+    parts: { printed: comparison.relation.printed, leftOut: comparison.relation.leftOut },
+    passages,
     topSubstitutions,
     deviationCounts,
     clauses: aligned,

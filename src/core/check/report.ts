@@ -1,11 +1,19 @@
 /**
- * The report, schema 1: the CLI's `--json` output and the content script's
+ * The report, schema 2: the CLI's `--json` output and the content script's
  * answer to `{type:'yuanwen/report'}`. Offsets are UTF-16 indices:
  * `canonical*` into the document's full canonical text, `page*` into the page
  * text as extracted. Fields may be added; existing ones keep their meaning.
+ *
+ * Schema 2 (from 1): each document says how the page relates to it
+ * (`relation`, `parts`, `passages`), and deviations, `coverage` and
+ * `matchRatio` are about what the page reproduces only.
  */
 
-export const REPORT_SCHEMA = 1;
+import type { Relation } from './relation';
+
+export type { Relation } from './relation';
+
+export const REPORT_SCHEMA = 2;
 
 export type DeviationKind = 'substitution' | 'insertion' | 'omission' | 'reorder' | 'marker';
 
@@ -18,14 +26,33 @@ export interface DocumentMatch {
   coverage: number;
   /** Share of the aligned canonical text that the page reproduces word for word. */
   matchRatio: number;
-  /** Most of the document was reworded: show one strong warning, not every mark. */
+  /** Most of what the page reproduces was reworded: show one strong warning, not every mark. */
   heavilyAltered: boolean;
+  /**
+   * How the page relates to the document: `reprint` (the document, whole or
+   * nearly), `excerpt` (selected parts, or a copy cut short), `quotation`
+   * (passages quoted inside the page's own text).
+   */
+  relation: Relation;
+  /** The document's parts (section labels, `''` the preamble) the page reproduces any of, and those it leaves out. */
+  parts: { printed: string[]; leftOut: string[] };
+  /** Each stretch of page text that reproduces the document, in page order (a clause quoted in two pieces is two). */
+  passages: Passage[];
   /** The most frequent substitutions `[canonical, page, count]`, most frequent first. */
   topSubstitutions: [string, string, number][];
   /** Extra field: how many deviations of each kind this document has on the page. */
   deviationCounts: Record<DeviationKind, number>;
   /** Aligned page regions per canonical clause (extra field, used for cross-linking). */
   clauses: AlignedClause[];
+}
+
+/** A stretch of the page that reproduces (part of) one canonical clause. */
+export interface Passage {
+  clauseId: string;
+  canonicalStart: number;
+  canonicalEnd: number;
+  pageStart: number;
+  pageEnd: number;
 }
 
 /** A canonical clause and the page region it was aligned to. */

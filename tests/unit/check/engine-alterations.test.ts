@@ -401,7 +401,7 @@ describe('partial reprints and other pages', () => {
 
   it('matches nothing on an empty page', () => {
     const r = check('');
-    expect(r).toMatchObject({ schema: 1, documents: [], markers: [], deviations: [], knownVariants: [] });
+    expect(r).toMatchObject({ schema: 2, documents: [], markers: [], deviations: [], knownVariants: [] });
   });
 
   it('matches nothing on a page in English', () => {

@@ -64,11 +64,11 @@ describe('yuanwen check', () => {
     expect(r.stdout).toMatch(/（三）\s+substitution[^\n]*\n\s+canonical …[^\n]*\[稳慎\][^\n]*\n\s+page\s+…[^\n]*\[稳妥\]/);
   });
 
-  it('prints the report (schema 1) with --json', () => {
+  it('prints the report (schema 2) with --json', () => {
     const r = yuanwen(['check', '--json', join(seeds, '002_6ac7e322e3ed426d.txt')]);
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout);
-    expect(report.schema).toBe(1);
+    expect(report.schema).toBe(2);
     expect(report.documents[0]).toMatchObject({ id: 'urban-opinion-2025', heavilyAltered: true });
   });
 
