@@ -9,14 +9,19 @@ import { buildCorpus, type CorpusSourceFile } from '../src/core/corpus/build';
 import { createEngine } from '../src/core/check/engine';
 import { buildFingerprintIndex, identify } from '../src/core/check/identify';
 import { normalize } from '../src/core/text/normalize';
+import { MAX_DOCUMENT_FREQUENCY, type CorpusIndex } from '../src/core/corpus/fingerprint-index';
 import { OPINION_ID, canonicalOpinionPage } from './inputs';
 import { measure, retainedBytes, sample, statsOf, timeOnce, type Stats } from './measure';
 import { bytes, ms, type BenchReport } from './report';
 import { fingerprintSharing, syntheticCorpusSources, type SyntheticOptions } from './synthetic-corpus';
 
-/** Above this many documents a fingerprint is boilerplate (mirrors MAX_DOCUMENT_FREQUENCY in src/core/check/identify.ts, for the sharing figure only). */
-const SHARING_LIMIT = 50;
+/** Above this many documents a fingerprint is boilerplate (for the sharing figure). */
+const SHARING_LIMIT = MAX_DOCUMENT_FREQUENCY;
 const ROUNDS = 5;
+
+function postingCount(index: CorpusIndex): number {
+  return index.parts.reduce((n, p) => n + p.index.documents.length, 0);
+}
 
 export interface ScaleOptions {
   sizes: number[];
@@ -73,7 +78,7 @@ export function runScaleSuite(
     );
     report.info(
       '  index',
-      `${index.postings.size.toLocaleString('en')} postings; heap ${bytes(indexBytes)}${indexBytes ? ` (${Math.round(indexBytes / index.postings.size)} B per posting)` : ''}; built in ${ms(indexBuild.median)} (median)`,
+      `${postingCount(index).toLocaleString('en')} postings; heap ${bytes(indexBytes)}${indexBytes ? ` (${Math.round(indexBytes / postingCount(index))} B per posting)` : ''}; built in ${ms(indexBuild.median)} (median)`,
     );
 
     const first = found[0] ? corpus.documents[found[0].document].id : 'nothing';

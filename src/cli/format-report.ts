@@ -4,6 +4,7 @@
  * and page text side by side, in context.
  */
 import type { Deviation, Report } from '../core/check/report';
+import { versionNote, versionNoteText } from '../core/check/version-note';
 
 export interface Style {
   bold(s: string): string;
@@ -66,6 +67,8 @@ export function formatReport(report: Report, pageText: string, canonicalText: (d
     const deviations = report.deviations.filter((d) => d.documentId === doc.id);
     lines.push(`  ${style.bold(`《${doc.title}》`)} ${style.dim(`(${doc.id})`)}`);
     lines.push(`  identified ${percent(doc.score)} · coverage ${percent(doc.coverage)} · word for word ${percent(doc.matchRatio)}`);
+    const note = versionNote(doc);
+    if (note) lines.push(style.warn(`  superseded version (旧版本): ${versionNoteText(note)} (${note.newestId})`));
     if (doc.heavilyAltered) {
       lines.push(
         style.warn(

@@ -1,30 +1,39 @@
 /**
  * `yuanwen`: the command-line face of the engine.
  *
- *   yuanwen corpus [--json]            the bundled documents
- *   yuanwen corpus show ID [--json]    one document's structure and full text
- *   yuanwen check FILE… [--json]       compare pages (.txt, .html, - for stdin)
- *   yuanwen check --format html FILE   the evidence report, as the extension exports it
+ *   yuanwen corpus [--corpus PACK]… [--json]          the bundled documents (and the packs')
+ *   yuanwen corpus show ID [--corpus PACK]… [--json]  one document's structure and full text
+ *   yuanwen check FILE… [--corpus PACK]… [--json]     compare pages (.txt, .html, - for stdin)
+ *   yuanwen check --format html FILE                  the evidence report, as the extension exports it
+ *   yuanwen check --jsonl [--corpus PACK]…            records on stdin, one report per line
+ *   yuanwen pack DIR -o FILE [--id ID] [--title T]    build a corpus pack
  *
  * Exit status like diff(1): 0 faithful or nothing found, 1 deviations found,
  * 2 trouble (bad usage, a file that could not be read).
  */
+import { readFileSync } from 'node:fs';
 import type { CanonicalDocument, Corpus } from '../core/corpus/corpus';
+import { corpusView } from '../core/corpus/corpus-view';
+import { PackError, parsePack, type CorpusPack } from '../core/corpus/pack';
 import { createEngine } from '../core/check/engine';
 import type { Report } from '../core/check/report';
 import corpusData from '../../generated/corpus.json';
 import { formatReport, styleFor } from './format-report';
 import { evidenceFromFile, languageFromLocale } from './evidence';
+import { checkJsonl } from './jsonl';
+import { runPack } from './pack-command';
 import { InputError, readPageFile, type PageFile } from './read-page';
 
 const corpus = corpusData as unknown as Corpus;
 
-const USAGE = `usage: yuanwen corpus [--json]
-       yuanwen corpus show ID [--json]
-       yuanwen check FILE... [--json | --format text|json] [--color|--no-color]
+const USAGE = `usage: yuanwen corpus [--corpus PACK]... [--json]
+       yuanwen corpus show ID [--corpus PACK]... [--json]
+       yuanwen check FILE... [--corpus PACK]... [--json | --format text|json] [--color|--no-color]
        yuanwen check --format html [--lang zh_CN|en] FILE > report.html
+       yuanwen check --jsonl [--corpus PACK]...   (records {"url","text"} or {"path"} on stdin)
+       yuanwen pack DIR -o FILE [--id ID] [--title TITLE]
 FILE is a .txt, .html or .htm file (an evidence report is read as the page
-text it keeps), or - for standard input.
+text it keeps), or - for standard input. PACK is a file made by yuanwen pack.
 Exit status: 0 faithful or nothing found, 1 deviations found, 2 trouble.`;
 
 class UsageError extends Error {}
@@ -36,7 +45,13 @@ interface Options {
   json: boolean;
   format: Format;
   language: 'zh_CN' | 'en';
+  jsonl: boolean;
   colour: boolean;
+  /** `--corpus PACK`, repeatable. */
+  corpus: string[];
+  output?: string;
+  id?: string;
+  title?: string;
   args: string[];
 }
 
@@ -45,7 +60,9 @@ function parseOptions(argv: string[], allowed: string[]): Options {
     json: false,
     format: 'text',
     language: languageFromLocale(process.env),
+    jsonl: false,
     colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    corpus: [],
     args: [],
   };
   let onlyArgs = false;
@@ -73,6 +90,16 @@ function parseOptions(argv: string[], allowed: string[]): Options {
       const language = value();
       if (language !== 'zh_CN' && language !== 'en') throw new UsageError(`--lang must be zh_CN or en (got "${language}")`);
       options.language = language;
+    } else if (name === '--corpus') {
+      options.corpus.push(value());
+    } else if (name === '-o' || name === '--output') {
+      options.output = value();
+    } else if (name === '--id') {
+      options.id = value();
+    } else if (name === '--title') {
+      options.title = value();
+    } else if (arg === '--jsonl') {
+      options.jsonl = true;
     } else if (arg === '--json') {
       options.json = true;
       options.format = 'json';
@@ -83,6 +110,30 @@ function parseOptions(argv: string[], allowed: string[]): Options {
     }
   }
   return options;
+}
+
+/** The packs named by `--corpus`; a missing or bad pack is trouble (exit 2), named in one line. */
+function loadPacks(paths: string[]): CorpusPack[] {
+  return paths.map((path) => {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+    }
+    try {
+      return parsePack(text);
+    } catch (e) {
+      if (e instanceof PackError) throw new InputError(`${path}: ${e.message}`);
+      throw e;
+    }
+  });
+}
+
+/** Every document: the bundled ones, then each pack's. */
+function allDocuments(packs: CorpusPack[]): CanonicalDocument[] {
+  return [...corpus.documents, ...packs.flatMap((p) => p.documents)];
 }
 
 function write(text: string): void {
@@ -96,6 +147,8 @@ function documentSummary(d: CanonicalDocument) {
     issuer: d.issuer,
     number: d.number,
     date: d.date,
+    series: d.series ?? d.id,
+    ...(d.source ? { source: d.source, sha256: d.sha256 } : {}),
     sections: d.sections.filter((s) => s.label !== '').length,
     numberedClauses: d.clauses.filter((c) => c.kind === 'numbered').length,
     characters: d.text.length,
@@ -103,24 +156,31 @@ function documentSummary(d: CanonicalDocument) {
 }
 
 function corpusCommand(argv: string[]): number {
-  const options = parseOptions(argv, ['--json']);
+  const options = parseOptions(argv, ['--json', '--corpus']);
   const [sub, id, ...extra] = options.args;
+  const packs = loadPacks(options.corpus);
+  const documents = allDocuments(packs);
   if (sub === undefined) {
-    const rows = corpus.documents.map(documentSummary);
+    const rows = documents.map(documentSummary);
     if (options.json) write(JSON.stringify({ documents: rows }, null, 2));
-    else for (const r of rows) write(`${r.id}\t${r.title}\t${r.sections} sections\t${r.numberedClauses} numbered clauses`);
+    else
+      for (const r of rows) write(`${r.id}\t${r.title}\t${r.date || '-'}\t${r.sections} sections\t${r.numberedClauses} numbered clauses`);
     return 0;
   }
   if (sub !== 'show') throw new UsageError(`unknown corpus command "${sub}"`);
   if (id === undefined) throw new UsageError('corpus show needs a document ID (see yuanwen corpus)');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const doc = corpus.documents.find((d) => d.id === id);
-  if (!doc) throw new UsageError(`no bundled document "${id}"; known: ${corpus.documents.map((d) => d.id).join(', ')}`);
+  const doc = documents.find((d) => d.id === id);
+  if (!doc) {
+    const known = documents.length > 10 ? 'see yuanwen corpus' : `known: ${documents.map((d) => d.id).join(', ')}`;
+    throw new UsageError(`no document "${id}"${packs.length ? '' : ' bundled'}; ${known}`);
+  }
   if (options.json) {
     write(JSON.stringify(doc, null, 2));
     return 0;
   }
   write(`${doc.title}\n${doc.issuer}${doc.number ? ' ' + doc.number : ''} · ${doc.date} · ${doc.publisher}`);
+  if (doc.source) write(`source: ${doc.source} · sha256 ${doc.sha256 ?? '-'} · series ${doc.series ?? doc.id}`);
   write(`witnesses: ${doc.witnesses.map((w) => `${w.id} (${w.description})`).join('; ')}`);
   write(`collation: ${doc.collation}`);
   for (const v of doc.variants) write(`variant ${v.clause}: ${v.adopted} (witness ${v.rejectedBy}: ${v.rejected}) — ${v.note}`);
@@ -137,13 +197,21 @@ function corpusCommand(argv: string[]): number {
   return 0;
 }
 
-function checkCommand(argv: string[]): number {
-  const options = parseOptions(argv, ['--json', '--format', '--lang', '--color', '--colour', '--no-color', '--no-colour']);
+function checkCommand(argv: string[]): number | Promise<number> {
+  const options = parseOptions(argv, ['--json', '--jsonl', '--corpus', '--format', '--lang', '--color', '--colour', '--no-color', '--no-colour']);
+  const packs = loadPacks(options.corpus);
+  const engine = createEngine(corpusView(corpus, packs));
+  if (options.jsonl) {
+    if (options.args.length > 0 || options.json || options.format !== 'text') {
+      throw new UsageError('check --jsonl reads records on standard input: no FILE, no --json or --format');
+    }
+    return checkJsonl(engine, process.stdin, (line) => process.stdout.write(line + '\n'));
+  }
   if (options.args.length === 0) throw new UsageError('check needs at least one FILE (or - for standard input)');
   if (options.format === 'html' && options.args.length > 1) throw new UsageError('--format html writes one report: give one FILE');
-  const engine = createEngine(corpus);
   const style = styleFor(options.colour);
-  const canonicalText = (id: string) => corpus.documents.find((d) => d.id === id)?.text ?? '';
+  const byId = new Map(allDocuments(packs).map((d) => [d.id, d]));
+  const canonicalText = (id: string) => byId.get(id)?.text ?? '';
   const results: { file: string; report?: Report; error?: string }[] = [];
   let status = 0;
   for (const file of options.args) {
@@ -161,7 +229,7 @@ function checkCommand(argv: string[]): number {
     if (report.deviations.length > 0 && status === 0) status = 1;
     results.push({ file, report });
     if (options.format === 'html') {
-      write(evidenceFromFile(file, page, report, corpus, options.language));
+      write(evidenceFromFile(file, page, report, packs.length ? { ...corpus, documents: allDocuments(packs) } : corpus, options.language));
     } else if (!options.json) {
       write(style.bold(file === '-' ? '(standard input)' : file));
       write(formatReport(report, page.text, canonicalText, style));
@@ -174,14 +242,25 @@ function checkCommand(argv: string[]): number {
   return status;
 }
 
-export function main(argv: string[]): number {
+function packCommand(argv: string[]): number {
+  const options = parseOptions(argv, ['-o', '--output', '--id', '--title']);
+  const [dir, ...extra] = options.args;
+  if (dir === undefined) throw new UsageError('pack needs a folder (yuanwen pack DIR -o FILE)');
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (!options.output) throw new UsageError('pack needs -o FILE');
+  return runPack(dir, options.output, { id: options.id, title: options.title }, corpus);
+}
+
+export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'corpus':
         return corpusCommand(rest);
       case 'check':
-        return checkCommand(rest);
+        return await checkCommand(rest);
+      case 'pack':
+        return packCommand(rest);
       case '--help':
       case '-h':
       case 'help':
@@ -197,8 +276,12 @@ export function main(argv: string[]): number {
       process.stderr.write(`yuanwen: ${e.message} (yuanwen --help for usage)\n`);
       return 2;
     }
+    if (e instanceof InputError || e instanceof PackError) {
+      process.stderr.write(`yuanwen: ${e.message}\n`);
+      return 2;
+    }
     throw e;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

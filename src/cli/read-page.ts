@@ -29,11 +29,23 @@ export function readPage(path: string): string {
   return readPageFile(path).text;
 }
 
-export function readPageFile(path: string): PageFile {
+/** A text file's contents (UTF-8 or GB18030), refusing binary and huge files. */
+export function readTextFile(path: string): string {
   const bytes = readBytes(path);
   if (bytes.length > MAX_INPUT_BYTES) throw new InputError(`${path}: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
   if (bytes.includes(0)) throw new InputError(`${path}: binary file (contains NUL bytes), expected text or HTML`);
-  const text = decodeText(path, bytes).replace(/^\ufeff/, '');
+  return decodeText(path, bytes).replace(/^\ufeff/, '');
+}
+
+/** An HTML page's title (its first h1, else <title>) and its text as the content script extracts it (for packs). */
+export function htmlPage(html: string): { title: string; text: string } {
+  const { document } = parseHTML(html);
+  const title = (document.querySelector('h1')?.textContent ?? document.title ?? '').replace(/\s+/g, ' ').trim();
+  return { title, text: extractText(document).text };
+}
+
+export function readPageFile(path: string): PageFile {
+  const text = readTextFile(path);
   if (!isHtml(path, text)) return { text, title: '', url: '' };
   const { document } = parseHTML(text);
   if (isEvidenceReport(text)) {

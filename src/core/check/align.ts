@@ -34,6 +34,13 @@ interface Landmark {
 const MAX_LANDMARK_GAP = 80;
 /** Longest text inserted or dropped inside a clause that still leaves it one placement. */
 const MAX_CHAIN_GAP = 400;
+/**
+ * Text inserted inside a clause is at most about as long as the clause (an
+ * editor's note in a short article): beyond that, two chains far apart on the
+ * page are two places that share a phrase (a law's title, repeated in one
+ * of its short articles), not one clause.
+ */
+const MIN_INSERTION_ALLOWED = 80;
 /** Fewest landmarks for a chain to join others in one placement. */
 const MIN_CHAIN = 3;
 /** A placement must be supported by landmarks over this share of the clause body… */
@@ -50,9 +57,9 @@ export function placeClauses(doc: PreparedDocument, page: PreparedPage): Placeme
   const placements: Placement[] = [];
   landmarksByClause.forEach((landmarks, clause) => {
     if (landmarks.length === 0 || isShort(doc, clause)) return;
-    const chain = bestChain(landmarks);
     const geometry = doc.clauses[clause];
     const bodyLength = geometry.end - geometry.bodyStart;
+    const chain = bestChain(landmarks, bodyLength);
     if (chain.length < Math.max(MIN_SUPPORT, Math.min(bodyLength - LANDMARK_K + 1, MIN_SUPPORT_SHARE * bodyLength))) return;
     const first = chain[0];
     const last = chain[chain.length - 1];
@@ -105,7 +112,8 @@ function collectLandmarks(doc: PreparedDocument, page: PreparedPage): Landmark[]
  * grows or shrinks text a little), then the best sequence of such chains
  * (a dropped or inserted sentence breaks the diagonal between two chains).
  */
-function bestChain(landmarks: Landmark[]): Landmark[] {
+function bestChain(landmarks: Landmark[], bodyLength: number): Landmark[] {
+  const maxInsertion = Math.max(MIN_INSERTION_ALLOWED, bodyLength);
   const all = diagonalChains(landmarks);
   // Lone landmarks are chance matches (page chrome, commentary): only the best chain may be that thin.
   const longest = Math.max(...all.map((c) => c.length));
@@ -118,12 +126,14 @@ function bestChain(landmarks: Landmark[]): Landmark[] {
   const from = chains.map(() => -1);
   /** Per chain: how many landmarks its predecessor in the sequence keeps (all but those it gave up). */
   const keep = chains.map(() => Infinity);
+  const joinable = (pageGap: number, docGap: number) =>
+    pageGap <= MAX_CHAIN_GAP && docGap <= MAX_CHAIN_GAP && pageGap - docGap <= maxInsertion;
   for (let j = 0; j < chains.length; j++) {
     const head = chains[j][0];
     for (let i = 0; i < j; i++) {
       const last = chains[i][chains[i].length - 1];
       const beyond = chains[j].filter((a) => a.p > last.p && a.d > last.d);
-      if (beyond.length > 0 && beyond[0].p - last.p <= MAX_CHAIN_GAP && beyond[0].d - last.d <= MAX_CHAIN_GAP) {
+      if (beyond.length > 0 && joinable(beyond[0].p - last.p, beyond[0].d - last.d)) {
         if (score[i] + beyond.length > score[j]) {
           score[j] = score[i] + beyond.length;
           from[j] = i;
@@ -135,7 +145,7 @@ function bestChain(landmarks: Landmark[]): Landmark[] {
       const given = chains[i].length - kept;
       if (given === 0 || kept === 0) continue;
       const at = chains[i][kept - 1];
-      if (head.p - at.p > MAX_CHAIN_GAP || head.d - at.d > MAX_CHAIN_GAP) continue;
+      if (!joinable(head.p - at.p, head.d - at.d)) continue;
       if (score[i] - given + chains[j].length > score[j]) {
         score[j] = score[i] - given + chains[j].length;
         from[j] = i;

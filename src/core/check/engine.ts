@@ -8,8 +8,9 @@
 import { placeClauses } from './align';
 import { compareDocument, type Comparison } from './compare';
 import type { Corpus } from '../corpus/corpus';
-import { identify, indexCorpus, type FingerprintIndex, type Identification } from './identify';
-import { normalize, toOriginalRange } from '../text/normalize';
+import { corpusView, newerVersions, type CorpusView } from '../corpus/corpus-view';
+import { identify, type Identification } from './identify';
+import { normalize, toOriginalRange, type NormalizedText } from '../text/normalize';
 import { isTraditional, throughConversion, toSimplified, type ConvertedText } from '../text/traditional';
 import {
   emptyReport,
@@ -31,31 +32,46 @@ const TOP_SUBSTITUTIONS = 10;
 
 export interface Engine {
   check(pageText: string): Report;
+  /**
+   * The ids of the documents a page is identified with, by fingerprints
+   * alone: what a caller holding texts in storage loads before `check`.
+   */
+  identifyDocuments(pageText: string): string[];
 }
 
-export function createEngine(corpus: Corpus): Engine {
-  let index: FingerprintIndex | undefined;
+/** An engine over the bundled corpus, or over a view of it and packs (corpus-view.ts). */
+export function createEngine(source: Corpus | CorpusView): Engine {
+  const view = 'fingerprints' in source ? corpusView(source) : source;
   const prepared = new Map<number, PreparedDocument>();
   const documentAt = (i: number) => {
     let d = prepared.get(i);
-    if (!d) prepared.set(i, (d = prepareDocument(corpus.documents[i])));
+    if (!d) {
+      const doc = view.document(i);
+      if (doc) prepared.set(i, (d = prepareDocument(doc)));
+    }
     return d;
   };
 
   return {
+    identifyDocuments(pageText: string): string[] {
+      if (countCjk(pageText, MIN_CJK) < MIN_CJK) return [];
+      return identify(view.index, readPage(pageText).norm.text).map((f) => view.entries[f.document].id);
+    },
     check(pageText: string): Report {
       const started = now();
       const report = emptyReport();
       if (countCjk(pageText, MIN_CJK) >= MIN_CJK) {
-        // A traditional page is read as its simplified counterpart; offsets still index the page's own text.
-        const simplified = isTraditional(pageText) ? toSimplified(pageText) : undefined;
-        const norm = simplified ? throughConversion(normalize(simplified.text), simplified) : normalize(pageText);
+        const { simplified, norm } = readPage(pageText);
         if (simplified) report.traditional = true;
-        index ??= indexCorpus(corpus);
-        const found = identify(index, norm.text);
+        const found = identify(view.index, norm.text);
         if (found.length > 0) {
           const page = preparePage(pageText, norm, simplified);
-          for (const identification of found) addDocument(report, documentAt(identification.document), page, identification, simplified);
+          for (const identification of found) {
+            const doc = documentAt(identification.document);
+            // A document also in an earlier part (the same text in two packs) is reported once.
+            if (!doc || report.documents.some((d) => d.id === doc.doc.id)) continue;
+            addDocument(report, doc, page, identification, simplified, newerVersions(view, identification.document));
+          }
         }
       }
       report.deviations.sort((a, b) => a.pageStart - b.pageStart || a.canonicalStart - b.canonicalStart);
@@ -65,12 +81,20 @@ export function createEngine(corpus: Corpus): Engine {
   };
 }
 
+/** A traditional page is read as its simplified counterpart; offsets still index the page's own text. */
+function readPage(pageText: string): { simplified: ConvertedText | undefined; norm: NormalizedText } {
+  const simplified = isTraditional(pageText) ? toSimplified(pageText) : undefined;
+  const norm = simplified ? throughConversion(normalize(simplified.text), simplified) : normalize(pageText);
+  return { simplified, norm };
+}
+
 function addDocument(
   report: Report,
   doc: PreparedDocument,
   page: PreparedPage,
   identification: Identification,
   simplified: ConvertedText | undefined,
+  newer: DocumentMatch['newerVersions'],
 ): void {
   const placements = placeClauses(doc, page);
   if (placements.length === 0) return;
@@ -118,7 +142,7 @@ function addDocument(
     });
   }
 
-  const match = summarize(doc, page, identification, comparison, deviations);
+  const match = { ...summarize(doc, page, identification, comparison, deviations), newerVersions: newer };
   if (match.coverage === 0) return;
   report.documents.push(match);
   report.markers.push(...markers);
@@ -132,7 +156,7 @@ function summarize(
   identification: Identification,
   comparison: Comparison,
   deviations: Deviation[],
-): DocumentMatch {
+): Omit<DocumentMatch, 'newerVersions'> {
   let total = 0;
   for (const g of doc.clauses) total += g.end - g.bodyStart;
   let reprinted = 0;
@@ -181,6 +205,7 @@ function summarize(
   return {
     id: doc.doc.id,
     title: doc.doc.title,
+    date: doc.doc.date,
     score: round(identification.score),
     coverage: round(total > 0 ? reprinted / total : 0),
     matchRatio: round(matchRatio),

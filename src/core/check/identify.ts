@@ -5,19 +5,13 @@
  * sentences with a better match (or with boilerplate) from being reported.
  */
 import type { Corpus, FingerprintTable } from '../corpus/corpus';
-import { contentOf, fingerprints, forEachFingerprint, K, kgramHashes, W } from '../corpus/fingerprint';
+import { contentOf, forEachFingerprint, K, kgramHashes, W } from '../corpus/fingerprint';
+import { buildCompactIndex, combineIndexes, documentFingerprints, documentsWith, type CorpusIndex } from '../corpus/fingerprint-index';
 
 /** Fewest distinct fingerprints that count as evidence (about 90 characters of shared text). */
 export const MIN_EVIDENCE = 20;
-/** A fingerprint in more documents than this is boilerplate, whatever the stop list says. */
-const MAX_DOCUMENT_FREQUENCY = 50;
-
-export interface FingerprintIndex {
-  /** fingerprint → indexes of the documents that contain it */
-  postings: Map<number, number[]>;
-  /** Per document, how many usable fingerprints it has. */
-  sizes: number[];
-}
+/** The compact index over the bundled corpus and any packs (fingerprint-index.ts). */
+export type FingerprintIndex = CorpusIndex;
 
 export interface Identification {
   /** Index into `corpus.documents`. */
@@ -34,24 +28,13 @@ export function buildFingerprintTable(normalizedTexts: string[], boilerplate: st
   return {
     k: K,
     w: W,
-    documents: normalizedTexts.map((t) => Array.from(fingerprints(t)).filter((h) => !stop.has(h))),
+    documents: normalizedTexts.map((t) => Array.from(documentFingerprints(t, stop))),
     stop: [...stop].sort((a, b) => a - b),
   };
 }
 
 export function buildFingerprintIndex(table: FingerprintTable): FingerprintIndex {
-  const postings = new Map<number, number[]>();
-  table.documents.forEach((hashes, doc) => {
-    for (const h of hashes) {
-      const list = postings.get(h);
-      if (list) list.push(doc);
-      else postings.set(h, [doc]);
-    }
-  });
-  for (const [h, docs] of postings) if (docs.length > MAX_DOCUMENT_FREQUENCY) postings.delete(h);
-  const sizes = table.documents.map(() => 0);
-  for (const docs of postings.values()) for (const d of docs) sizes[d]++;
-  return { postings, sizes };
+  return combineIndexes([buildCompactIndex(table.documents)]);
 }
 
 /** The documents a page reproduces, best explanation first. */
@@ -60,7 +43,7 @@ export function identify(index: FingerprintIndex, pageNormalized: string): Ident
   const hits: number[][] = [];
   const seen = new Set<number>();
   forEachFingerprint(pageNormalized, (h) => {
-    const docs = index.postings.get(h);
+    const docs = documentsWith(index, h);
     if (docs && !seen.has(h)) {
       seen.add(h);
       hits.push(docs);

@@ -5,7 +5,8 @@
  * text as extracted. Fields may be added; existing ones keep their meaning.
  *
  * Schema 2 (from 1): each document says how the page relates to it
- * (`relation`, `parts`, `passages`), and deviations, `coverage` and
+ * (`relation`, `parts`, `passages`) and which version it is (`date`,
+ * `newerVersions`), and deviations, `coverage` and
  * `matchRatio` are about what the page reproduces only.
  */
 
@@ -20,6 +21,10 @@ export type DeviationKind = 'substitution' | 'insertion' | 'omission' | 'reorder
 export interface DocumentMatch {
   id: string;
   title: string;
+  /** Date of the version the page was matched to, `YYYY-MM-DD` (`''` when the corpus has none). */
+  date: string;
+  /** Later versions of the same document in the corpus, oldest first; empty when this is the newest. */
+  newerVersions: { id: string; date: string }[];
   /** Identification confidence: containment of the document's fingerprints in the page. */
   score: number;
   /** Share of the document's clauses (by canonical length) found on the page. */

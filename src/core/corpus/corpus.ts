@@ -78,6 +78,14 @@ export interface DocumentMetadata {
   /** How the witnesses were collated, in a sentence or two. */
   collation: string;
   variants: Variant[];
+  /**
+   * Provenance of documents from packs (pack.ts): the key shared by every
+   * version of one document (its title by default), SHA-256 (hex) of `text`,
+   * and where the text came from (a file in the pack's folder, or a URL).
+   */
+  series?: string;
+  sha256?: string;
+  source?: string;
 }
 
 export interface CanonicalDocument extends DocumentMetadata {

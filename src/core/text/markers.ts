@@ -45,8 +45,8 @@ const CN_DIGITS: Record<string, number> = {
   八: 8,
   九: 9,
 };
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100 };
-const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百';
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
 
 /** Value of a Chinese numeral (`十四` → 14, `一百零五` → 105), or NaN. */
 export function parseChineseNumeral(s: string): number {
@@ -69,12 +69,19 @@ export function parseChineseNumeral(s: string): number {
     }
   }
   if (digit > 0) total += digit;
-  return total > 0 && total < 1000 ? total : NaN;
+  return total > 0 && total < 10000 ? total : NaN;
 }
 
-/** The Chinese numeral for 1..999 as documents print it (`十四`, `二十三`, `一百零五`). */
+/** The Chinese numeral for 1..9999 as documents print it (`十四`, `二十三`, `一百零五`, `一千二百六十`). */
 export function chineseNumeral(n: number): string {
   const d = '〇一二三四五六七八九';
+  if (n >= 1000) {
+    const rest = n % 1000;
+    const head = d[Math.floor(n / 1000)] + '千';
+    if (rest === 0) return head;
+    // 1005 一千零五, 1050 一千零五十, 1100 一千一百
+    return head + (rest < 100 ? '零' + (rest < 20 && rest >= 10 ? '一' : '') : '') + chineseNumeral(rest);
+  }
   if (n < 10) return d[n];
   if (n < 20) return '十' + (n % 10 ? d[n % 10] : '');
   if (n < 100) return d[Math.floor(n / 10)] + '十' + (n % 10 ? d[n % 10] : '');
@@ -85,7 +92,7 @@ export function chineseNumeral(n: number): string {
   return head + d[Math.floor(rest / 10)] + '十' + (rest % 10 ? d[rest % 10] : '');
 }
 
-const CN = `[${CN_NUMERAL_CHARS}]{1,6}`;
+const CN = `[${CN_NUMERAL_CHARS}]{1,8}`;
 const OPEN = '[（(〔【［\\[]';
 const CLOSE = '[）)〕】］\\]]';
 const DIGITS = '[0-9０-９]{1,3}';
@@ -97,7 +104,7 @@ const DIGITS = '[0-9０-９]{1,3}';
 const MARKER_PATTERNS: [MarkerStyle, RegExp][] = [
   ['cn-bracket', new RegExp(`^([\\s\\u3000#*]*)(${OPEN}(${CN})${CLOSE})`)],
   ['article', new RegExp(`^([\\s\\u3000#*]*)(第(${CN})条)`)],
-  ['chapter', new RegExp(`^([\\s\\u3000#*]*)(第(${CN})(?:章|节|部分))`)],
+  ['chapter', new RegExp(`^([\\s\\u3000#*]*)(第(${CN})(?:编|章|节|部分))`)],
   ['cn-enum', new RegExp(`^([\\s\\u3000#*]*)((${CN})[、，,])`)],
   ['arabic-bracket', new RegExp(`^([\\s\\u3000#*]*)(${OPEN}(${DIGITS})${CLOSE})`)],
   ['arabic-enum', new RegExp(`^([\\s\\u3000#*]*)((${DIGITS})(?:[、，]|[.．](?![0-9０-９])))`)],

@@ -29,11 +29,13 @@ describe('parseChineseNumeral', () => {
     ['一百二十三', 123],
     ['两百', 200],
     ['九百九十九', 999],
+    ['一千零五十', 1050],
+    ['一千二百六十', 1260],
   ])('reads %s as %i', (s, v) => {
     expect(parseChineseNumeral(s)).toBe(v);
   });
 
-  it.each(['', '零', '一二', 'abc', '十a', '一千'])('rejects %j', (s) => {
+  it.each(['', '零', '一二', 'abc', '十a', '一万', '千千'])('rejects %j', (s) => {
     expect(parseChineseNumeral(s)).toBeNaN();
   });
 
@@ -56,8 +58,8 @@ describe('chineseNumeral', () => {
     expect(chineseNumeral(110)).toBe('一百一十');
   });
 
-  it('round-trips with parseChineseNumeral for 1..999', () => {
-    for (let v = 1; v <= 999; v++) expect(parseChineseNumeral(chineseNumeral(v))).toBe(v);
+  it('round-trips with parseChineseNumeral for 1..9999 (民法典 has 1,260 articles)', () => {
+    for (let v = 1; v <= 9999; v++) expect(parseChineseNumeral(chineseNumeral(v))).toBe(v);
   });
 });
 
