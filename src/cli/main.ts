@@ -198,7 +198,17 @@ function corpusCommand(argv: string[]): number {
 }
 
 function checkCommand(argv: string[]): number | Promise<number> {
-  const options = parseOptions(argv, ['--json', '--jsonl', '--corpus', '--format', '--lang', '--color', '--colour', '--no-color', '--no-colour']);
+  const options = parseOptions(argv, [
+    '--json',
+    '--jsonl',
+    '--corpus',
+    '--format',
+    '--lang',
+    '--color',
+    '--colour',
+    '--no-color',
+    '--no-colour',
+  ]);
   const packs = loadPacks(options.corpus);
   const engine = createEngine(corpusView(corpus, packs));
   if (options.jsonl) {
