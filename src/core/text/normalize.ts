@@ -6,8 +6,10 @@
  * knows where it came from in the original.
  *
  * NFKC is not used: it changes lengths unpredictably and leaves 。、“” alone,
- * so the table below is explicit.
+ * so the table below is explicit. Jump lines and pronunciation glosses are
+ * layout too (layout-noise.ts): dropped like whitespace.
  */
+import { findLayoutNoise } from './layout-noise';
 
 export interface NormalizedText {
   /** The normalized text. */
@@ -124,9 +126,15 @@ export function normalize(original: string): NormalizedText {
   const ends = new Int32Array(n);
   let length = 0;
   let atLineStart = true;
+  const noise = findLayoutNoise(original);
+  let nextNoise = 0;
 
   let i = 0;
   while (i < n) {
+    if (nextNoise < noise.length && i >= noise[nextNoise].start) {
+      i = Math.max(i, noise[nextNoise++].end);
+      continue;
+    }
     const raw = original.charCodeAt(i);
     const c = forms[raw];
 
