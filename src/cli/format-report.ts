@@ -69,6 +69,7 @@ export function formatReport(report: Report, pageText: string, canonicalText: (d
     lines.push(`  identified ${percent(doc.score)} · coverage ${percent(doc.coverage)} · word for word ${percent(doc.matchRatio)}`);
     const note = versionNote(doc);
     if (note) lines.push(style.warn(`  superseded version (旧版本): ${versionNoteText(note)} (${note.newestId})`));
+    if (report.traditional) lines.push('  in traditional characters (繁体字版本): compared as converted to simplified');
     if (doc.heavilyAltered) {
       lines.push(
         style.warn(

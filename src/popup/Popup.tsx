@@ -94,6 +94,7 @@ function DocumentSection({
       <p class="figures">
         <span class="figure match-ratio">{t('popupMatchRatio', percent(match.matchRatio))}</span>
         <span class="figure coverage">{t('popupCoverage', percent(match.coverage))}</span>
+        {report.traditional && <span class="figure traditional">{t('summaryTraditional')}</span>}
       </p>
       <p>
         <a href={viewer} target="_blank" rel="noopener">

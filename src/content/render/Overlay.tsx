@@ -161,6 +161,7 @@ function Summary({ summaries, openViewer }: { summaries: DocumentSummary[]; open
                 ? t('summaryDeviations', [s.title, String(s.deviations)])
                 : t('summaryFaithful', s.title)}
           </p>
+          {s.traditional && <p class="detail traditional">{t('summaryTraditional')}</p>}
           {s.heavilyAltered && (
             <>
               <p class="detail">{t('summaryAlteredDetail')}</p>

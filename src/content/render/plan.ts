@@ -54,6 +54,8 @@ export interface DocumentSummary {
   heavilyAltered: boolean;
   coverage: number;
   topSubstitutions: [string, string, number][];
+  /** The page is in traditional characters (compared as converted to simplified). */
+  traditional: boolean;
   /** The first aligned clause, where the viewer opens from the summary. */
   firstClauseId: string;
 }
@@ -144,6 +146,7 @@ export function planRendering(
       heavilyAltered: match.heavilyAltered,
       coverage: match.coverage,
       topSubstitutions: match.topSubstitutions,
+      traditional: report.traditional === true,
       firstClauseId: match.clauses[0]?.clauseId ?? '',
     });
 

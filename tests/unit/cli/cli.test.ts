@@ -52,6 +52,17 @@ describe('yuanwen corpus', () => {
 });
 
 describe('yuanwen check', () => {
+  it('says a traditional page is traditional and shows its changes in its own characters', () => {
+    const r = yuanwen(['check', join(pages, 'traditional-mirror.html')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('in traditional characters (繁体字版本)');
+    expect(r.stdout).toContain('3 deviations');
+    expect(r.stdout).toContain('[優勢]製造業集群');
+    const json = JSON.parse(yuanwen(['check', '--json', join(pages, 'hong-kong-reprint.html')]).stdout);
+    expect(json.traditional).toBe(true);
+    expect(json.deviations).toEqual([]);
+  });
+
   it('exits 0 on a faithful page and says so', () => {
     const r = yuanwen(['check', join(seeds, '000_175dd0f406da1b8a.txt')]);
     expect(r.status).toBe(0);
