@@ -63,7 +63,13 @@ export default defineConfig(({ mode }) => {
         browser,
         manifest: 'manifest.json',
         // Pages the manifest does not name: opened by the background script.
-        additionalInputs: ['src/first-run/index.html', 'src/viewer/index.html', 'src/library/index.html', 'src/corpus-page/index.html'],
+        additionalInputs: [
+          'src/first-run/index.html',
+          'src/viewer/index.html',
+          'src/library/index.html',
+          'src/corpus-page/index.html',
+          'src/highlight-frame/index.html',
+        ],
         // The plugin's validation downloads a JSON schema from the network on
         // every build; builds must work offline. `web-ext lint` (npm run lint)
         // validates the Firefox manifest instead.

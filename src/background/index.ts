@@ -13,6 +13,7 @@ import { checkPageAccessOnInstall } from './first-run';
 import { openViewer } from './viewer-tab';
 import { handleHighlightMessage } from './highlights';
 import { createHighlightMenu, listenForHighlightCommands } from './highlights-commands';
+import { answerFrameKeyMessage, forgetFrameKeysOfClosedTabs } from './frame-keys';
 
 browser.runtime.onInstalled.addListener((details) => {
   void checkPageAccessOnInstall(details);
@@ -56,3 +57,11 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   return message ? handleHighlightMessage(message, sender) : undefined;
 });
 listenForHighlightCommands();
+
+// Keys of the channel between our content script and our extension-origin frames (src/messages/frame.ts).
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+  const message = parseMessage(raw);
+  if (message?.type !== 'yuanwen/frame-key-set' && message?.type !== 'yuanwen/frame-key-get') return undefined;
+  return replyFromBackground(message, answerFrameKeyMessage(message, sender));
+});
+forgetFrameKeysOfClosedTabs();

@@ -10,6 +10,7 @@ import type { Runtime } from '../platform/browser';
 import type { Report } from '../core/check/report';
 import type { HighlightMessage } from './highlights';
 import { parseHighlightMessage } from './highlights';
+import { parseFrameKeyMessage, type FrameKeyMessage } from './frame';
 
 /**
  * Asks a tab's content script for its latest report (schema 2). Sent by the
@@ -64,7 +65,7 @@ export interface ScrollToRequest {
   pageEnd: number;
 }
 
-export type ExtensionMessage = ReportRequest | AnalyseRequest | OpenViewerRequest | ScrollToRequest | HighlightMessage;
+export type ExtensionMessage = ReportRequest | AnalyseRequest | OpenViewerRequest | ScrollToRequest | HighlightMessage | FrameKeyMessage;
 
 /**
  * The largest page text the background analyses, in UTF-16 code units (2 Mi
@@ -109,7 +110,7 @@ export function parseMessage(value: unknown): ExtensionMessage | undefined {
       return { type: 'yuanwen/scroll-to', pageStart, pageEnd };
     }
     default:
-      return parseHighlightMessage(message);
+      return parseHighlightMessage(message) ?? parseFrameKeyMessage(message);
   }
 }
 

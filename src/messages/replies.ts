@@ -31,6 +31,9 @@ export interface BackgroundReplies {
   'yuanwen/highlights-for-document': HighlightResult<Highlight[]>;
   'yuanwen/highlights-export': HighlightResult<ExportedFile>;
   'yuanwen/highlights-import': HighlightResult<ImportSummary>;
+  /** The tab's frame key (src/messages/frame.ts), or null for a sender that may not set or read it. */
+  'yuanwen/frame-key-set': string | null;
+  'yuanwen/frame-key-get': string | null;
 }
 
 /** Messages to a tab's content script (`tabs.sendMessage`) and their answers. */

@@ -17,11 +17,12 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension, CHROME_DIST, CHROME_TEST_DIST, FIXTURE_PAGES, type ExtensionBrowser } from './extension-browser';
 import { startStaticServer, type StaticServer } from './static-server';
 import type { Highlight } from '../../src/core/highlight/record';
 import type { HighlightResult, PageHighlight } from '../../src/messages/analysis';
+import type { FrameRole } from '../../src/messages/frame';
 import { eventually } from './eventually';
 
 const OPINION = 'urban-opinion-2025';
@@ -124,22 +125,70 @@ async function allHighlights(): Promise<Highlight[]> {
   return result.value;
 }
 
-/** Ranges registered per `yuanwen-highlight-*` name, with their text (read from the page's own world). */
-function painted(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) {
-      if (name.startsWith('yuanwen-highlight-')) out[name] = [...h].map((r) => r.toString());
-    }
-    return out;
-  });
+type Box = [x: number, y: number, w: number, h: number];
+const rounded = (boxes: Box[]): Box[] => boxes.map((b) => b.map((v) => Math.round(v)) as Box);
+
+/** One of our extension-origin frames on the page (`role` float, dock or paint), once it is there. */
+async function ourFrame(page: Page, role: FrameRole): Promise<Frame> {
+  return eventually(
+    async () => page.frames().find((f) => f.url().includes(`role=${role}`)),
+    (f) => f !== undefined,
+  ) as Promise<Frame>;
 }
 
-function shadow(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate(
-    (selector) => [...(document.querySelector('yuanwen-ui')?.shadowRoot?.querySelectorAll(selector) ?? [])].map((e) => e.textContent ?? ''),
-    selector,
+/** The rectangles drawn in the paint frame per style (`yellow` … `canonical`), one list per highlight. */
+async function painted(page: Page): Promise<Record<string, Box[][]>> {
+  const frame = page.frames().find((f) => f.url().includes('role=paint'));
+  if (!frame) return {};
+  const marks = await frame.evaluate(() =>
+    [...document.querySelectorAll('.paint .mark')].map((m) => ({
+      style: [...m.classList].find((c) => c !== 'mark')!,
+      boxes: [...m.querySelectorAll<HTMLElement>('.box')].map((b) => [b.offsetLeft, b.offsetTop, b.offsetWidth, b.offsetHeight]),
+    })),
   );
+  const out: Record<string, Box[][]> = {};
+  for (const m of marks) (out[m.style] ??= []).push(rounded(m.boxes as Box[]));
+  return out;
+}
+
+/** The boxes of the first occurrence of `quote` in the page's body, in the UI host's coordinates (where the paint frame draws). */
+async function boxesOf(page: Page, quote: string): Promise<Box[]> {
+  const boxes = await page.evaluate((quote) => {
+    const origin = document.querySelector('yuanwen-ui')!.getBoundingClientRect();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = (node as Text).data.indexOf(quote);
+      if (i < 0 || node.parentElement?.closest('title, nav, header, footer')) continue;
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + quote.length);
+      return [...range.getClientRects()].map((r) => [r.left - origin.left, r.top - origin.top, r.width, r.height]);
+    }
+    return [];
+  }, quote);
+  return rounded(boxes as Box[]);
+}
+
+/** Texts of the elements matching `selector` inside one of our frames. */
+async function inFrame(page: Page, role: FrameRole, selector: string): Promise<string[]> {
+  const frame = page.frames().find((f) => f.url().includes(`role=${role}`));
+  if (!frame) return [];
+  return frame.evaluate((selector) => [...document.querySelectorAll(selector)].map((e) => e.textContent ?? ''), selector);
+}
+
+/** The toolbar for the current selection, shown as the reader would (a selecting key), ready for a click. */
+async function toolbarFrame(page: Page): Promise<Frame> {
+  await page.keyboard.press('Shift');
+  const frame = await ourFrame(page, 'float');
+  await frame.locator('.hl-toolbar').waitFor({ timeout: 5_000 });
+  await seenWhole(frame);
+  return frame;
+}
+
+/** Waits until the frame knows it has been visible long enough for a click to count (IntersectionObserver v2). */
+async function seenWhole(frame: Frame): Promise<void> {
+  await frame.locator('body[data-visible="true"]').waitFor({ timeout: 5_000 });
+  await new Promise((r) => setTimeout(r, 400));
 }
 
 async function openArticle(variant: string): Promise<Page> {
@@ -153,16 +202,11 @@ describe('highlights', () => {
   let canonicalId = '';
   let articleId = '';
 
-  it('creates a highlight from the selection toolbar (colour and note) and draws it with the Custom Highlight API', async () => {
+  it('creates a highlight from the selection toolbar (colour and note) and draws it in its extension-origin paint frame', async () => {
     const page = await browser.open(server.url('xinhua-opinion.html'));
     await browser.requestReport(page);
-    const at = await select(page, CANONICAL_QUOTE);
-    await page.evaluate(
-      ({ x, y }) => document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: x, clientY: y, button: 0 })),
-      at,
-    );
-    const toolbar = page.locator('yuanwen-ui .hl-toolbar');
-    await toolbar.waitFor({ timeout: 5_000 });
+    await select(page, CANONICAL_QUOTE);
+    const toolbar = (await toolbarFrame(page)).locator('.hl-toolbar');
     assert.equal(await toolbar.locator('.swatch').count(), 5, 'five colours');
     await toolbar.locator('input.note').fill('智慧还是智能？');
     await toolbar.locator('.swatch.green').click();
@@ -179,18 +223,18 @@ describe('highlights', () => {
     assert.equal(item.highlight.selectors.quote.exact, CANONICAL_QUOTE);
     assert.equal(item.highlight.canonical?.documentId, OPINION);
     assert.equal(item.highlight.canonical?.exact, CANONICAL_QUOTE);
-    assert.deepEqual((await painted(page))['yuanwen-highlight-green'], [CANONICAL_QUOTE]);
+    const drawn = await eventually(
+      () => painted(page),
+      (p) => p.green?.length === 1,
+    );
+    assert.deepEqual(drawn.green, [await boxesOf(page, CANONICAL_QUOTE)]);
     canonicalId = item.highlight.id;
 
     // A click on the highlighted text opens its card with the note.
-    const box = await page.evaluate((quote) => {
-      const r = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('yuanwen-highlight-green')!]
-        .find((x) => x.toString() === quote)!
-        .getClientRects()[0];
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }, CANONICAL_QUOTE);
-    await page.mouse.click(box.x, box.y);
-    const card = page.locator('yuanwen-ui .hl-card');
+    const at = await select(page, CANONICAL_QUOTE);
+    await page.evaluate(() => getSelection()?.removeAllRanges());
+    await page.mouse.click(at.x - 10, at.y);
+    const card = (await ourFrame(page, 'float')).locator('.hl-card');
     await card.waitFor({ timeout: 5_000 });
     assert.equal(await card.locator('textarea.note-edit').inputValue(), '智慧还是智能？');
     await page.close();
@@ -214,7 +258,15 @@ describe('highlights', () => {
     );
     const item = items.find((i) => i.highlight.id === articleId);
     assert.equal(item?.status, 'anchored');
-    assert.deepEqual((await painted(page))['yuanwen-highlight-blue'], [ARTICLE_QUOTE]);
+    assert.deepEqual(
+      (
+        await eventually(
+          () => painted(page),
+          (p) => p.blue?.length === 1,
+        )
+      ).blue,
+      [await boxesOf(page, ARTICLE_QUOTE)],
+    );
     await page.close();
   });
 
@@ -226,7 +278,15 @@ describe('highlights', () => {
     );
     const item = items.find((i) => i.highlight.id === articleId);
     assert.equal(item?.status, 'anchored');
-    assert.deepEqual((await painted(page))['yuanwen-highlight-blue'], ['加强城市建设档案的管理和数字化建设']);
+    assert.deepEqual(
+      (
+        await eventually(
+          () => painted(page),
+          (p) => p.blue?.length === 1,
+        )
+      ).blue,
+      [await boxesOf(page, '加强城市建设档案的管理和数字化建设')],
+    );
     await page.close();
   });
 
@@ -239,16 +299,19 @@ describe('highlights', () => {
     const item = items.find((i) => i.highlight.id === articleId);
     assert.equal(item?.status, 'orphan');
     assert.equal(item?.start, undefined, 'an orphan has no place on the page');
-    assert.equal((await painted(page))['yuanwen-highlight-blue'], undefined, 'nothing drawn in its colour');
+    assert.equal((await painted(page)).blue, undefined, 'nothing drawn in its colour');
     const listed = await eventually(
-      () => shadow(page, '.hl-orphans li .quote'),
+      () => inFrame(page, 'dock', '.hl-orphans li .quote'),
       (l) => l.length > 0,
     );
     assert.deepEqual(listed, [ARTICLE_QUOTE]);
 
-    // Re-attach: select the new text, choose Re-attach in the orphan list.
+    // Re-attach: select the new text (as the reader does: the toolbar shows), choose Re-attach in the orphan list.
     await select(page, '建立健全城市运行监测体系');
-    await page.locator('yuanwen-ui .hl-orphans .reattach').click();
+    await toolbarFrame(page);
+    const dock = await ourFrame(page, 'dock');
+    await seenWhole(dock);
+    await dock.locator('.hl-orphans .reattach').click();
     const after = await eventually(
       () => toPage<PageHighlight[]>(page, { type: 'yuanwen/highlights' }),
       (l) => l.some((i) => i.highlight.id === articleId && i.status === 'anchored'),
@@ -257,7 +320,13 @@ describe('highlights', () => {
     assert.equal(moved?.status, 'anchored');
     assert.equal(moved?.highlight.selectors.quote.exact, '建立健全城市运行监测体系');
     assert.equal(moved?.highlight.note, ARTICLE_NOTE, 'the note survives re-attaching');
-    assert.deepEqual(await shadow(page, '.hl-orphans li'), []);
+    assert.deepEqual(
+      await eventually(
+        () => inFrame(page, 'dock', '.hl-orphans li'),
+        (l) => l.length === 0,
+      ),
+      [],
+    );
     await page.close();
   });
 
@@ -270,7 +339,13 @@ describe('highlights', () => {
     const item = items.find((i) => i.highlight.id === canonicalId);
     assert.equal(item?.status, 'canonical');
     assert.equal(item?.changed, false);
-    assert.deepEqual((await painted(page))['yuanwen-highlight-canonical'], [CANONICAL_QUOTE]);
+    const drawn = (
+      await eventually(
+        () => painted(page),
+        (p) => p.canonical?.length === 1,
+      )
+    ).canonical;
+    assert.deepEqual(drawn, [await boxesOf(page, CANONICAL_QUOTE)]);
     await page.close();
   });
 
@@ -285,17 +360,19 @@ describe('highlights', () => {
     assert.equal(item?.changed, true);
     assert.equal(item?.canonicalText, CANONICAL_QUOTE);
     assert.equal(item?.pageText, '推动城市治理智能化精细化');
-    const [drawn] = (await painted(page))['yuanwen-highlight-canonical'] ?? [];
-    assert.equal(drawn, '推动城市治理智能化精细化');
+    const [drawn] =
+      (
+        await eventually(
+          () => painted(page),
+          (p) => p.canonical !== undefined,
+        )
+      ).canonical ?? [];
+    assert.deepEqual(drawn, await boxesOf(page, '推动城市治理智能化精细化'));
 
-    const box = await page.evaluate(() => {
-      const range = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('yuanwen-highlight-canonical')!][0];
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const r = range.getClientRects()[0];
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
-    await page.mouse.click(box.x, box.y);
-    const card = page.locator('yuanwen-ui .hl-card.canonical');
+    const at = await select(page, '推动城市治理智能化精细化');
+    await page.evaluate(() => getSelection()?.removeAllRanges());
+    await page.mouse.click(at.x - 10, at.y);
+    const card = (await ourFrame(page, 'float')).locator('.hl-card.canonical');
     await card.waitFor({ timeout: 5_000 });
     assert.equal(await card.locator('.canonical-words').textContent(), CANONICAL_QUOTE);
     assert.equal(await card.locator('.page-words').textContent(), '推动城市治理智能化精细化');
@@ -318,7 +395,7 @@ describe('highlights', () => {
       const page = await browser.open(server.url('altered-reprint.html'));
       const items = await pageHighlights(page);
       assert.equal(items.filter((i) => i.status === 'canonical').length, 0);
-      assert.equal((await painted(page))['yuanwen-highlight-canonical'], undefined);
+      assert.equal((await painted(page)).canonical, undefined);
       await page.close();
     } finally {
       await set(true);
@@ -409,6 +486,14 @@ describe('highlights', () => {
   it('wakes a stopped service worker for the next request', async () => {
     const page = await browser.open(server.url('xinhua-opinion.html'));
     await browser.requestReport(page);
+    // Our extension-origin frames on the page are clients of the worker, which CDP's closeTarget then does not stop:
+    // take them off the page (the test build's shadow root is open) so that the worker is really gone.
+    await page.evaluate(() =>
+      document
+        .querySelector('yuanwen-ui')!
+        .shadowRoot!.querySelectorAll('iframe')
+        .forEach((f) => f.remove()),
+    );
     const worker = await browser.serviceWorker();
     // Stopped as Chrome stops an idle worker: its target closed over CDP (what Puppeteer's worker.close() does).
     const cdp = await browser.context.newCDPSession(page);
@@ -422,12 +507,8 @@ describe('highlights', () => {
     await cdp.detach();
 
     // The next request comes from the page (the toolbar): it must wake the worker and be stored.
-    const at = await select(page, '城市是现代化建设的重要载体');
-    await page.evaluate(
-      ({ x, y }) => document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: x, clientY: y, button: 0 })),
-      at,
-    );
-    await page.locator('yuanwen-ui .hl-toolbar .swatch.yellow').click();
+    await select(page, '城市是现代化建设的重要载体');
+    await (await toolbarFrame(page)).locator('.hl-toolbar .swatch.yellow').click();
     const stored = await eventually(allHighlights, (l) => l.some((h) => h.selectors.quote.exact === '城市是现代化建设的重要载体'));
     assert.ok(stored.some((h) => h.selectors.quote.exact === '城市是现代化建设的重要载体'));
     await page.close();
@@ -443,7 +524,7 @@ describe('highlights in the production build', () => {
     await production?.close();
   });
 
-  it('keeps notes out of page-readable DOM (closed shadow root)', async () => {
+  it('keeps notes out of page-readable DOM and the highlight out of CSS.highlights', async () => {
     const note = '只给自己看的批注 7f3a';
     const page = await production.open(server.url('xinhua-opinion.html'));
     await production.requestReport(page);
@@ -453,7 +534,9 @@ describe('highlights in the production build', () => {
     // Open its card, so the note is rendered in our UI.
     await page.evaluate(() => getSelection()?.removeAllRanges());
     await page.mouse.click(at.x - 20, at.y);
-    await new Promise((r) => setTimeout(r, 300));
+    const card = (await ourFrame(page, 'float')).locator('.hl-card');
+    await card.waitFor({ timeout: 5_000 });
+    assert.equal(await card.locator('textarea.note-edit').inputValue(), note, 'the card shows the note, in our frame');
     const seen = await page.evaluate((note) => {
       const host = document.querySelector('yuanwen-ui');
       return {
@@ -461,10 +544,12 @@ describe('highlights in the production build', () => {
         shadowRoot: host?.shadowRoot ?? null,
         inHtml: document.documentElement.outerHTML.includes(note),
         inText: document.documentElement.innerText.includes(note),
-        painted: (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.has('yuanwen-highlight-yellow'),
+        registered: [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()].filter((k) =>
+          k.startsWith('yuanwen-highlight'),
+        ),
       };
     }, note);
-    assert.deepEqual(seen, { host: true, shadowRoot: null, inHtml: false, inText: false, painted: true });
+    assert.deepEqual(seen, { host: true, shadowRoot: null, inHtml: false, inText: false, registered: [] });
     await page.close();
   });
 });

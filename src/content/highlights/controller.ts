@@ -1,49 +1,37 @@
 /**
- * Highlights and notes on the page (issue 5), in the content script.
+ * Highlights and notes on the page (issue 5), in the content script: what
+ * the page shows and what the reader does with it. The pieces, by job:
  *
- * - Creating: the toolbar shown for a selection, or the message
- *   `{type:'yuanwen/highlight-selection', color?, note?}` (context menu,
- *   shortcut, automated checks). The selection is mapped to offsets in the
- *   extracted text, described as W3C selectors, given a canonical anchor when
- *   it lies inside an aligned clause, and sent to the background to store.
- * - Re-anchoring on every visit and after every analysis: this page's
- *   highlights exactly, else fuzzily, else they are orphans (listed, drawn
- *   nowhere: never attached to a look-alike); other pages' highlights in the
- *   canonical clauses this page reprints are drawn in their own style.
- * - Drawing with the CSS Custom Highlight API (./paint.ts); the toolbar,
- *   cards and orphan list live in our shadow root (closed in production),
- *   so notes never enter page-readable DOM.
+ * - ./highlight-requests.ts  the messages this script answers (context menu, shortcut, tests);
+ * - ./anchoring.ts           where each stored highlight is on the page now;
+ * - ./reader-input.ts        the reader's pointer and keys (trusted events only);
+ * - ./paint.ts               the highlights drawn inside our paint frame, and hit testing;
+ * - ./frames.ts              our extension-origin frames: toolbar, card, dock (issue 14).
  *
- * The database belongs to the background; this module holds only what the
- * page shows.
+ * Notes, tags and other pages' highlights are held here (the content
+ * script's isolated world) and shown only inside extension-origin frames:
+ * none of it enters the page's document or its `CSS.highlights`. The
+ * database belongs to the background.
  */
-import { h, render } from 'preact';
 import { createAnchorer, type Anchorer } from '../../core/highlight/anchorer';
 import type { CanonicalAnchor, Highlight, HighlightColor, HighlightDraft, HighlightSelectors } from '../../core/highlight/record';
 import { emptyReport, type Report } from '../../core/check/report';
 import { extractText, type ExtractedText } from '../../page/extract-text';
 import type { TextMap } from '../../page/text-map';
-import { browser, t, type Runtime } from '../../platform/browser';
-import { onHighlightSettingsChanged } from '../../platform/highlight-settings';
-import {
-  CONTENT_HIGHLIGHT_MESSAGES,
-  isOwnSender,
-  parseMessage,
-  type AnalyseResponse,
-  type HighlightMessage,
-  type HighlightResult,
-  type PageHighlight,
-} from '../../messages/analysis';
-import { replyFromTab } from '../../messages/replies';
+import { t } from '../../platform/browser';
 import { sendMessage } from '../../platform/messaging';
+import { onHighlightSettingsChanged } from '../../platform/highlight-settings';
+import type { AnalyseResponse, HighlightResult, PageHighlight } from '../../messages/analysis';
+import type { DockView, FloatView, FrameAction } from '../../messages/frame';
 import type { HighlightPatch } from '../../storage/highlight-store';
 import { hiddenInLayout } from '../hidden';
-import { pageRange } from '../render/plan';
 import type { OverlayHost } from '../render/overlay-host';
-import { HighlightPainter, type Painted } from './paint';
+import { anchorHighlights } from './anchoring';
+import { HighlightFrames, type FloatPlace } from './frames';
+import { answerHighlightRequests } from './highlight-requests';
+import { HighlightPainter } from './paint';
+import { listenToReader, pointOnRange } from './reader-input';
 import { rangeToOffsets } from './selection';
-import { HighlightsPanel, type PanelActions, type PanelState } from './HighlightsPanel';
-import panelCss from './highlights-panel.css?inline';
 
 /** The page text the highlights are anchored in, with its report. */
 interface PageText {
@@ -61,10 +49,12 @@ interface PendingSelection {
 
 const HOVER_DELAY_MS = 350;
 const CLOSE_DELAY_MS = 300;
+const TOOLBAR_WIDTH = 300;
+const CARD_WIDTH = 380;
 
 class UserError extends Error {}
 
-/** The value of the background's answer (`ask(sendMessage(…))`); its error as a `UserError` the panel shows. */
+/** The value of the background's answer (`ask(sendMessage(…))`); its error as a `UserError` the dock shows. */
 async function ask<T>(answer: Promise<HighlightResult<T> | undefined>): Promise<T> {
   const result = await answer;
   if (!result || typeof result !== 'object') throw new Error('the background did not answer');
@@ -80,16 +70,20 @@ export class PageHighlights {
   private anchorer: Anchorer | undefined;
   private items: PageHighlight[] = [];
   private ranges = new Map<string, Range>();
+  private readonly frames: HighlightFrames;
   private readonly painter: HighlightPainter;
-  private container: HTMLElement | undefined;
   private syncing: Promise<void> = Promise.resolve();
+  /** The selection the reader made, when the toolbar was shown for it. */
   private pending: PendingSelection | undefined;
-  private state: PanelState = { orphans: [] };
+  private float: FloatView = { kind: 'none' };
+  private dock: DockView = { orphans: [] };
+  /** The last highlight deleted from the page, until the reader undoes or dismisses it. */
+  private deleted: Highlight | undefined;
   private reattachId: string | undefined;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private pointerFrame = 0;
-  private readonly listeners: [EventTarget, string, EventListener, AddEventListenerOptions][] = [];
+  private stopListening: (() => void) | undefined;
 
   constructor(
     private readonly document: Document,
@@ -98,41 +92,66 @@ export class PageHighlights {
     private readonly settled: () => Promise<boolean>,
     private readonly openViewer: (documentId: string, clauseId: string) => void,
   ) {
-    this.painter = new HighlightPainter(document);
-    this.listenForMessages();
+    this.frames = new HighlightFrames(
+      overlay,
+      (action) => this.act(action),
+      () => this.showDock({ notice: t('hlOccluded') }),
+    );
+    this.painter = new HighlightPainter(document, overlay, this.frames);
+    answerHighlightRequests({
+      ready: async () => {
+        const on = (await this.settled()) && this.enabled;
+        if (on) await this.syncing;
+        return on;
+      },
+      list: () => this.items,
+      highlightSelection: (color, note) => this.highlightSelection(color, note),
+      update: (id, patch) => this.update(id, patch),
+      remove: (id) => this.remove(id),
+    });
     onHighlightSettingsChanged(() => {
-      if (this.enabled) this.resync();
+      if (this.enabled) void this.resync();
     });
   }
 
   start(): void {
     if (this.enabled) return;
     this.enabled = true;
-    const on = (target: EventTarget, type: string, listener: EventListener, options: AddEventListenerOptions = {}) => {
-      target.addEventListener(type, listener, options);
-      this.listeners.push([target, type, listener, options]);
-    };
-    on(this.document, 'mouseup', (e) => this.onMouseUp(e as MouseEvent), { capture: true, passive: true });
-    on(this.document, 'keyup', (e) => this.onKeyUp(e as KeyboardEvent), { capture: true, passive: true });
-    on(this.document, 'mousedown', (e) => this.onMouseDown(e as MouseEvent), { capture: true, passive: true });
-    on(this.document, 'mousemove', (e) => this.onMouseMove(e as MouseEvent), { capture: true, passive: true });
-    on(this.document, 'keydown', (e) => this.onKeyDown(e as KeyboardEvent), { capture: true });
+    this.stopListening = listenToReader(this.document, (e) => this.fromOurUi(e), {
+      pressed: () => {
+        this.pending = undefined;
+        if (this.float.kind === 'toolbar' || (this.float.kind === 'card' && this.float.pinned)) this.showFloat({ kind: 'none' });
+      },
+      released: (x, y) => {
+        // After the browser has updated the selection for this click.
+        setTimeout(() => {
+          if (this.showToolbarForSelection(x, y)) return;
+          const id = this.painter.idAt(x, y);
+          if (id) this.openCard(id, true);
+        }, 0);
+      },
+      selectedByKeyboard: () => void this.showToolbarForSelection(),
+      moved: (x, y) => this.hover(x, y),
+      escape: () => this.closeAll(),
+    });
   }
 
   stop(): void {
     if (!this.enabled) return;
     this.enabled = false;
-    for (const [target, type, listener, options] of this.listeners) target.removeEventListener(type, listener, options);
-    this.listeners.length = 0;
+    this.stopListening?.();
+    this.stopListening = undefined;
     this.page = undefined;
     this.anchorer = undefined;
     this.items = [];
     this.ranges.clear();
     this.pending = undefined;
     this.reattachId = undefined;
+    this.deleted = undefined;
+    this.float = { kind: 'none' };
+    this.dock = { orphans: [] };
     this.painter.clear();
-    this.state = { orphans: [] };
-    this.draw();
+    this.frames.clear();
   }
 
   /**
@@ -150,38 +169,7 @@ export class PageHighlights {
       this.unanalysed = true;
     }
     this.anchorer = undefined;
-    this.resync();
-  }
-
-  // -------------------------------------------------------------------------
-  // Messages
-
-  private listenForMessages(): void {
-    browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
-      const message = parseMessage(raw);
-      if (!message || !(CONTENT_HIGHLIGHT_MESSAGES as ReadonlySet<string>).has(message.type)) return undefined;
-      if (!isOwnSender(sender, browser.runtime.id)) return undefined;
-      const m = message as HighlightMessage;
-      return (async () => {
-        if (!(await this.settled()) || !this.enabled) {
-          if (m.type === 'yuanwen/highlights') return [];
-          throw new Error('Yuanwen is off for this site.');
-        }
-        await this.syncing;
-        switch (m.type) {
-          case 'yuanwen/highlights':
-            return replyFromTab(m, Promise.resolve(this.items));
-          case 'yuanwen/highlight-selection':
-            return replyFromTab(m, this.highlightSelection(m.color, m.note));
-          case 'yuanwen/highlight-update':
-            return replyFromTab(m, this.update(m.id, m.patch));
-          case 'yuanwen/highlight-delete':
-            return replyFromTab(m, this.remove(m.id));
-          default:
-            return undefined;
-        }
-      })();
-    });
+    void this.resync();
   }
 
   // -------------------------------------------------------------------------
@@ -213,53 +201,17 @@ export class PageHighlights {
     const stored = await ask(sendMessage({ type: 'yuanwen/highlights-for-page', clauses }));
     if (!this.enabled) return;
     const page = stored.page.length + stored.canonical.length > 0 ? this.currentPage() : this.page;
-    const items: PageHighlight[] = [];
-    const painted: Painted[] = [];
-    this.ranges.clear();
-    if (page) {
-      const anchorer = this.anchorerFor(page);
-      for (const highlight of stored.page) {
-        const match = anchorer.anchor(highlight.selectors);
-        const range = match ? pageRange(page.map, match.start, match.end) : undefined;
-        if (!match || !range) {
-          items.push({ status: 'orphan', highlight });
-          continue;
-        }
-        items.push({ status: 'anchored', highlight, start: match.start, end: match.end, score: match.score });
-        painted.push({ id: highlight.id, style: highlight.color, range });
-        this.ranges.set(highlight.id, range);
-      }
-      for (const highlight of stored.canonical) {
-        if (!highlight.canonical) continue;
-        const match = anchorer.anchorCanonical(page.report, highlight.canonical);
-        if (!match) continue;
-        const item: PageHighlight = {
-          status: 'canonical',
-          highlight,
-          start: match.start,
-          end: match.end,
-          score: match.score,
-          changed: match.changed,
-          canonicalText: match.canonicalText,
-          pageText: match.pageText,
-        };
-        items.push(item);
-        const range = match.end > match.start ? pageRange(page.map, match.start, match.end) : undefined;
-        if (range) {
-          painted.push({ id: highlight.id, style: 'canonical', range });
-          this.ranges.set(highlight.id, range);
-        }
-      }
-    } else {
-      for (const highlight of stored.page) items.push({ status: 'orphan', highlight });
+    const anchored = anchorHighlights(stored, page && { map: page.map, report: page.report, anchorer: this.anchorerFor(page) });
+    this.items = anchored.items;
+    this.ranges = anchored.ranges;
+    this.painter.paint(anchored.painted);
+    if (this.float.kind === 'card') {
+      const id = this.float.item.highlight.id;
+      const open = this.items.find((i) => i.highlight.id === id);
+      if (open && this.ranges.has(id)) this.showFloat({ ...this.float, item: open });
+      else this.showFloat({ kind: 'none' });
     }
-    this.items = items;
-    this.painter.paint(painted);
-    const open = this.state.card && items.find((i) => i.highlight.id === this.state.card!.item.highlight.id);
-    this.setState({
-      orphans: items.filter((i) => i.status === 'orphan'),
-      card: open && this.ranges.has(open.highlight.id) ? { ...this.state.card!, item: open } : undefined,
-    });
+    this.showDock({ orphans: this.items.filter((i) => i.status === 'orphan') });
   }
 
   // -------------------------------------------------------------------------
@@ -269,7 +221,7 @@ export class PageHighlights {
   private describeSelection(): { selectors: HighlightSelectors; canonical?: CanonicalAnchor } {
     const page = this.currentPage();
     if (!page) throw new UserError(t('hlNoText'));
-    const selected = this.selectedOffsets(page) ?? this.pending;
+    const selected = this.pending ?? this.selectedOffsets(page);
     if (!selected) throw new UserError(t('hlNoSelection'));
     const anchorer = this.anchorerFor(page);
     const selectors = anchorer.describe(selected.start, selected.end);
@@ -278,7 +230,7 @@ export class PageHighlights {
     return canonical ? { selectors, canonical } : { selectors };
   }
 
-  /** Highlights the page's current selection (or the one the toolbar was shown for). */
+  /** Highlights the selection the toolbar was shown for (or, from the context menu or shortcut, the current one). */
   async highlightSelection(color?: HighlightColor, note?: string): Promise<Highlight> {
     const { selectors, canonical } = this.describeSelection();
     const draft: HighlightDraft = {
@@ -292,7 +244,8 @@ export class PageHighlights {
     const record = await ask(sendMessage({ type: 'yuanwen/highlight-create', draft }));
     this.pending = undefined;
     this.document.getSelection()?.removeAllRanges();
-    this.setState({ toolbar: undefined, notice: undefined });
+    this.showFloat({ kind: 'none' });
+    this.showDock({ notice: undefined });
     await this.resync();
     return record;
   }
@@ -305,9 +258,36 @@ export class PageHighlights {
 
   async remove(id: string): Promise<boolean> {
     const existed = await ask(sendMessage({ type: 'yuanwen/highlight-delete', id }));
-    if (this.state.card?.item.highlight.id === id) this.setState({ card: undefined });
+    if (this.float.kind === 'card' && this.float.item.highlight.id === id) this.showFloat({ kind: 'none' });
     await this.resync();
     return existed;
+  }
+
+  /** Deleted by a click on the page: said so in the dock, with Undo (the page may have lured the click). */
+  private async removeUndoably(id: string): Promise<void> {
+    const record = this.items.find((i) => i.highlight.id === id)?.highlight;
+    await this.remove(id);
+    if (!record) return;
+    this.deleted = record;
+    this.showDock({ undo: { quote: record.selectors.quote.exact } });
+  }
+
+  private async undoDelete(): Promise<void> {
+    const record = this.deleted;
+    this.deleted = undefined;
+    this.showDock({ undo: undefined });
+    if (!record) return;
+    const draft: HighlightDraft = {
+      url: record.url,
+      title: record.title,
+      color: record.color,
+      note: record.note,
+      tags: record.tags,
+      selectors: record.selectors,
+      ...(record.canonical ? { canonical: record.canonical } : {}),
+    };
+    await ask(sendMessage({ type: 'yuanwen/highlight-create', draft }));
+    await this.resync();
   }
 
   /** Re-attaches an orphan (or any of this page's highlights) to the selected text. */
@@ -316,7 +296,8 @@ export class PageHighlights {
     this.reattachId = undefined;
     this.pending = undefined;
     this.document.getSelection()?.removeAllRanges();
-    this.setState({ toolbar: undefined, reattaching: undefined });
+    this.showFloat({ kind: 'none' });
+    this.showDock({ reattaching: undefined });
     return this.update(id, { selectors, canonical: canonical ?? null });
   }
 
@@ -338,50 +319,17 @@ export class PageHighlights {
     return event.composedPath().some((n) => n instanceof Node && this.overlay.contains(n));
   }
 
-  private onMouseDown(event: MouseEvent): void {
-    if (this.fromOurUi(event)) return;
-    if (this.state.toolbar) this.setState({ toolbar: undefined });
-    if (this.state.card?.pinned) this.setState({ card: undefined });
-  }
-
-  private onMouseUp(event: MouseEvent): void {
-    if (this.fromOurUi(event) || event.button !== 0) return;
-    const x = event.clientX;
-    const y = event.clientY;
-    // After the browser has updated the selection for this click.
-    setTimeout(() => {
-      if (this.showToolbarForSelection()) return;
-      const id = this.painter.idAt(x, y);
-      if (id) this.openCard(id, true);
-    }, 0);
-  }
-
-  private onKeyUp(event: KeyboardEvent): void {
-    if (this.fromOurUi(event)) return;
-    if (event.shiftKey || event.key.startsWith('Arrow') || event.key === 'Shift') this.showToolbarForSelection();
-  }
-
-  private onKeyDown(event: KeyboardEvent): void {
-    if (event.key !== 'Escape') return;
-    if (this.state.toolbar || this.state.card || this.state.reattaching) {
-      this.reattachId = undefined;
-      this.setState({ toolbar: undefined, card: undefined, reattaching: undefined });
-    }
-  }
-
-  private onMouseMove(event: MouseEvent): void {
-    if (this.ranges.size === 0 || this.state.card?.pinned) return;
-    if (this.fromOurUi(event)) return;
-    const x = event.clientX;
-    const y = event.clientY;
+  private hover(x: number, y: number): void {
+    if (this.ranges.size === 0 || (this.float.kind === 'card' && this.float.pinned)) return;
     cancelAnimationFrame(this.pointerFrame);
     this.pointerFrame = requestAnimationFrame(() => {
       const id = this.painter.idAt(x, y);
       clearTimeout(this.hoverTimer);
       if (id) {
         clearTimeout(this.closeTimer);
-        if (this.state.card?.item.highlight.id !== id) this.hoverTimer = setTimeout(() => this.openCard(id, false), HOVER_DELAY_MS);
-      } else if (this.state.card && !this.state.card.pinned) {
+        const open = this.float.kind === 'card' ? this.float.item.highlight.id : undefined;
+        if (open !== id) this.hoverTimer = setTimeout(() => this.openCard(id, false), HOVER_DELAY_MS);
+      } else if (this.float.kind === 'card' && !this.float.pinned) {
         this.hideCardSoon();
       }
     });
@@ -390,33 +338,36 @@ export class PageHighlights {
   private hideCardSoon(): void {
     clearTimeout(this.closeTimer);
     this.closeTimer = setTimeout(() => {
-      if (!this.state.card?.pinned) this.setState({ card: undefined });
+      if (this.float.kind === 'card' && !this.float.pinned) this.showFloat({ kind: 'none' });
     }, CLOSE_DELAY_MS);
   }
 
-  /** Shows the toolbar if there is a selection of page text; true if it did. */
-  private showToolbarForSelection(): boolean {
+  private closeAll(): void {
+    this.reattachId = undefined;
+    this.pending = undefined;
+    this.showFloat({ kind: 'none' });
+    this.showDock({ reattaching: undefined });
+  }
+
+  /**
+   * Shows the toolbar if the reader selected page text; true if it did. After
+   * a pointer gesture the pointer must have been released on the selected
+   * text: a selection the page made elsewhere is not the reader's.
+   */
+  private showToolbarForSelection(x?: number, y?: number): boolean {
     if (!this.enabled) return false;
     const page = this.currentPage();
     const selected = page && this.selectedOffsets(page);
     if (!selected) return false;
+    if (x !== undefined && y !== undefined && !pointOnRange(selected.range, x, y)) return false;
     this.pending = selected;
     const rects = selected.range.getClientRects();
     const last = rects[rects.length - 1] ?? selected.range.getBoundingClientRect();
-    const origin = this.overlay.element.getBoundingClientRect();
     const overlaps = this.items
       .filter((i) => i.status === 'anchored' && i.start! < selected.end && selected.start < i.end!)
       .map((i) => i.highlight.id);
-    this.setState({
-      toolbar: {
-        x: last.right - origin.left,
-        y: last.bottom - origin.top + 6,
-        overlaps,
-        viewportLeft: -origin.left,
-        viewportWidth: this.document.documentElement.clientWidth,
-      },
-      card: undefined,
-    });
+    const view: FloatView = { kind: 'toolbar', overlaps, ...(this.reattachId ? { reattaching: this.quoteOf(this.reattachId) } : {}) };
+    this.showFloat(view, this.place(last.right - TOOLBAR_WIDTH / 2, last.bottom + 6, TOOLBAR_WIDTH));
     return true;
   }
 
@@ -426,81 +377,90 @@ export class PageHighlights {
     if (!item || !range) return;
     const rects = range.getClientRects();
     const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-    const origin = this.overlay.element.getBoundingClientRect();
     clearTimeout(this.closeTimer);
-    this.setState({
-      card: {
-        item,
-        x: (rects[0] ?? last).left - origin.left,
-        y: last.bottom - origin.top + 6,
-        pinned,
-        viewportLeft: -origin.left,
-        viewportWidth: this.document.documentElement.clientWidth,
-      },
-    });
+    this.showFloat({ kind: 'card', item, pinned }, this.place((rects[0] ?? last).left, last.bottom + 6, CARD_WIDTH));
+  }
+
+  /** A place for the float frame at viewport point (x, y), kept inside the viewport horizontally. */
+  private place(x: number, y: number, width: number): FloatPlace {
+    const origin = this.overlay.element.getBoundingClientRect();
+    const viewportWidth = this.document.documentElement.clientWidth;
+    const left = Math.max(8, Math.min(x, viewportWidth - width - 12));
+    return { left: left - origin.left, top: y - origin.top, width };
+  }
+
+  private quoteOf(id: string): string {
+    return this.items.find((i) => i.highlight.id === id)?.highlight.selectors.quote.exact ?? '';
   }
 
   // -------------------------------------------------------------------------
-  // The panel in our shadow root
+  // The frames
 
-  private setState(patch: Partial<PanelState>): void {
-    this.state = { ...this.state, ...patch };
-    this.draw();
+  private showFloat(view: FloatView, place?: FloatPlace): void {
+    this.float = view;
+    this.frames.send({ kind: 'float', view }, place);
   }
 
-  private readonly actions: PanelActions = {
-    highlight: (color, note) => void this.run(() => this.highlightSelection(color, note || undefined)),
-    removeSelected: () => {
-      const ids = this.state.toolbar?.overlaps ?? [];
-      this.setState({ toolbar: undefined });
-      this.document.getSelection()?.removeAllRanges();
-      void this.run(async () => {
-        for (const id of ids) await this.remove(id);
-      });
-    },
-    reattachHere: () => {
-      const id = this.reattachId;
-      if (id) void this.run(() => this.reattach(id));
-    },
-    armReattach: (id) => {
-      const page = this.currentPage();
-      if (page && (this.selectedOffsets(page) ?? this.pending)) {
-        void this.run(() => this.reattach(id));
+  private showDock(patch: Partial<DockView>): void {
+    this.dock = { ...this.dock, ...patch };
+    this.frames.send({ kind: 'dock', view: this.dock });
+  }
+
+  /** What the reader did in one of our frames. */
+  private act(action: FrameAction): void {
+    switch (action.name) {
+      case 'highlight':
+        return void this.run(() => this.highlightSelection(action.color, action.note || undefined));
+      case 'removeSelected': {
+        const ids = this.float.kind === 'toolbar' ? this.float.overlaps : [];
+        this.showFloat({ kind: 'none' });
+        this.document.getSelection()?.removeAllRanges();
+        return void this.run(async () => {
+          for (const id of ids) await this.removeUndoably(id);
+        });
+      }
+      case 'reattachHere': {
+        const id = this.reattachId;
+        if (id) void this.run(() => this.reattach(id));
         return;
       }
-      this.reattachId = id;
-      const item = this.items.find((i) => i.highlight.id === id);
-      this.setState({ reattaching: item?.highlight.selectors.quote.exact ?? '' });
-    },
-    cancelReattach: () => {
-      this.reattachId = undefined;
-      this.setState({ reattaching: undefined });
-    },
-    deleteHighlight: (id) => void this.run(() => this.remove(id)),
-    save: (id, patch) => void this.run(() => this.update(id, patch)),
-    closeCard: () => this.setState({ card: undefined }),
-    keepCard: () => clearTimeout(this.closeTimer),
-    hideCardSoon: () => this.hideCardSoon(),
-    pinCard: () => this.state.card && !this.state.card.pinned && this.setState({ card: { ...this.state.card, pinned: true } }),
-    openViewer: (documentId, clauseId) => this.openViewer(documentId, clauseId),
-    dismissNotice: () => this.setState({ notice: undefined }),
-  };
+      case 'armReattach': {
+        if (!this.items.some((i) => i.highlight.id === action.id)) return;
+        if (this.pending) return void this.run(() => this.reattach(action.id));
+        this.reattachId = action.id;
+        return this.showDock({ reattaching: this.quoteOf(action.id) });
+      }
+      case 'cancelReattach':
+        this.reattachId = undefined;
+        return this.showDock({ reattaching: undefined });
+      case 'deleteHighlight':
+        return void this.run(() => this.removeUndoably(action.id));
+      case 'undoDelete':
+        return void this.run(() => this.undoDelete());
+      case 'save':
+        return void this.run(() => this.update(action.id, action.patch));
+      case 'closeCard':
+        return this.closeAll();
+      case 'keepCard':
+        return clearTimeout(this.closeTimer);
+      case 'hideCardSoon':
+        return this.hideCardSoon();
+      case 'pinCard':
+        if (this.float.kind === 'card' && !this.float.pinned) this.showFloat({ ...this.float, pinned: true });
+        return;
+      case 'openViewer':
+        return this.openViewer(action.documentId, action.clauseId);
+      case 'dismissNotice':
+        return this.showDock({ notice: undefined, undo: undefined });
+    }
+  }
 
   private async run(work: () => Promise<unknown>): Promise<void> {
     try {
       await work();
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
-      this.setState({ notice: t('hlFailed', text) });
+      this.showDock({ notice: t('hlFailed', text) });
     }
-  }
-
-  private draw(): void {
-    const visible =
-      this.state.toolbar || this.state.card || this.state.orphans.length > 0 || this.state.notice || this.state.reattaching !== undefined;
-    if (!visible && !this.container) return;
-    this.container ??= this.overlay.panel(panelCss);
-    if (visible) this.overlay.attach();
-    render(h(HighlightsPanel, { state: this.state, actions: this.actions }), this.container);
   }
 }

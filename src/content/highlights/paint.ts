@@ -1,39 +1,22 @@
 /**
- * Drawing highlights with the CSS Custom Highlight API: one `Highlight` per
- * colour, registered as `yuanwen-highlight-<colour>`, plus
- * `yuanwen-highlight-canonical` for highlights from other pages. The page's
- * DOM is never touched; where the API is missing nothing is drawn (the list
- * in our UI still shows every highlight).
+ * Drawing the reader's highlights (issue 14). The page's `CSS.highlights`
+ * registry is shared with page script, which could list which passages the
+ * reader highlighted, here and on other pages; so the highlights are drawn
+ * as rectangles inside our `paint` frame (./frames.ts), an extension-origin
+ * document laid over the page that the pointer passes through. The page's
+ * DOM and its highlight registry are untouched.
  *
- * Hit testing (which highlight is under the pointer):
- * `CSS.highlights.highlightsFromPoint` where the browser has it, otherwise
- * the caret position at the point (`caretPositionFromPoint`, or WebKit's
- * `caretRangeFromPoint`) compared with our ranges.
+ * The rectangles are those of the highlighted text, in the UI host's
+ * coordinates (the document's), measured again when the layout changes.
+ * Hit testing (which highlight is under the pointer) uses the same
+ * rectangles.
  */
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../core/highlight/record';
-import pageCss from './page-styles.css?inline';
-import { adoptPageStylesheet } from '../render/page-stylesheet';
+import type { HighlightColor } from '../../core/highlight/record';
+import type { PaintView } from '../../messages/frame';
+import type { OverlayHost } from '../render/overlay-host';
+import type { HighlightFrames } from './frames';
 
 export type PaintStyle = HighlightColor | 'canonical';
-export const PAINT_STYLES: readonly PaintStyle[] = [...HIGHLIGHT_COLORS, 'canonical'];
-
-export function paintName(style: PaintStyle): string {
-  return `yuanwen-highlight-${style}`;
-}
-
-/** Above the deviation marks (priority 0), so a highlight over a changed word shows its colour. */
-const PRIORITY = 1;
-
-interface HitResult {
-  highlight: Highlight;
-  ranges: AbstractRange[];
-}
-type Registry = HighlightRegistry & { highlightsFromPoint?: (x: number, y: number) => HitResult[] };
-
-function registry(): Registry | undefined {
-  const r = (globalThis.CSS as { highlights?: Registry } | undefined)?.highlights;
-  return r && typeof Highlight === 'function' ? r : undefined;
-}
 
 export interface Painted {
   id: string;
@@ -41,102 +24,98 @@ export interface Painted {
   range: Range;
 }
 
-export class HighlightPainter {
-  private readonly registry = registry();
-  private ours = new Set<Highlight>();
-  private byRange = new Map<AbstractRange, string>();
-  private painted: Painted[] = [];
+type Rect = [x: number, y: number, w: number, h: number];
 
-  constructor(private readonly document: Document) {}
-
-  get available(): boolean {
-    return this.registry !== undefined;
+/** The boxes of the text in `range` (not of the elements it wholly contains, which getClientRects adds). */
+function textRects(range: Range): DOMRect[] {
+  const doc = range.startContainer.ownerDocument;
+  if (!doc) return [];
+  const root = range.commonAncestorContainer;
+  if (root.nodeType === Node.TEXT_NODE) return [...range.getClientRects()];
+  const rects: DOMRect[] = [];
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (!range.intersectsNode(node)) continue;
+    const part = doc.createRange();
+    part.selectNodeContents(node);
+    if (node === range.startContainer) part.setStart(node, range.startOffset);
+    if (node === range.endContainer) part.setEnd(node, range.endOffset);
+    if (!part.collapsed) rects.push(...part.getClientRects());
   }
+  return rects;
+}
+
+export class HighlightPainter {
+  private painted: Painted[] = [];
+  /** Per painted highlight, its rectangles in host coordinates. */
+  private boxes: { id: string; rects: Rect[] }[] = [];
+  private resizeObserver: ResizeObserver | undefined;
+  private frame = 0;
+
+  constructor(
+    private readonly document: Document,
+    private readonly overlay: OverlayHost,
+    private readonly frames: HighlightFrames,
+  ) {}
 
   paint(items: Painted[]): void {
-    this.clear();
-    this.painted = items;
-    const reg = this.registry;
-    if (!reg || items.length === 0) return;
-    adoptPageStylesheet(this.document, pageCss);
-    for (const style of PAINT_STYLES) {
-      const ranges = items.filter((i) => i.style === style).map((i) => i.range);
-      if (ranges.length === 0) continue;
-      const h = new Highlight(...ranges);
-      h.priority = PRIORITY;
-      reg.set(paintName(style), h);
-      this.ours.add(h);
-    }
-    for (const i of items) this.byRange.set(i.range, i.id);
+    this.painted = items.filter((i) => i.range.startContainer.ownerDocument === this.document);
+    this.measure();
+    if (this.painted.length > 0) this.watchLayout();
   }
 
   clear(): void {
-    if (this.registry) for (const style of PAINT_STYLES) this.registry.delete(paintName(style));
-    this.ours.clear();
-    this.byRange.clear();
     this.painted = [];
+    this.boxes = [];
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    cancelAnimationFrame(this.frame);
+    this.frames.send({ kind: 'paint', view: { width: 0, height: 0, marks: [] } });
   }
 
   /** The id of our highlight under the viewport point, if any (the last drawn wins where they overlap). */
-  idAt(x: number, y: number): string | undefined {
-    if (this.painted.length === 0) return undefined;
-    const reg = this.registry;
-    if (reg?.highlightsFromPoint) {
-      try {
-        for (const hit of reg.highlightsFromPoint(x, y)) {
-          if (!this.ours.has(hit.highlight)) continue;
-          for (const r of hit.ranges ?? []) {
-            const id = this.byRange.get(r);
-            if (id) return id;
-          }
-          // Some engines return the highlight without its ranges: fall through to the caret test.
-          return this.idAtCaret(x, y);
-        }
-        return undefined;
-      } catch {
-        // Fall back below.
-      }
-    }
-    return this.idAtCaret(x, y);
-  }
-
-  private idAtCaret(x: number, y: number): string | undefined {
-    const doc = this.document as Document & {
-      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-      caretRangeFromPoint?: (x: number, y: number) => Range | null;
-    };
-    let node: Node | undefined;
-    let offset = 0;
-    const position = doc.caretPositionFromPoint?.(x, y);
-    if (position) {
-      node = position.offsetNode;
-      offset = position.offset;
-    } else {
-      const range = doc.caretRangeFromPoint?.(x, y);
-      if (range) {
-        node = range.startContainer;
-        offset = range.startOffset;
-      }
-    }
-    if (!node || node.nodeType !== Node.TEXT_NODE) return undefined;
-    // The caret is the nearest position, even off the text: check the character next to it is under the point.
-    const text = node as Text;
-    for (const at of [offset, offset - 1]) {
-      if (at < 0 || at >= text.length) continue;
-      const probe = this.document.createRange();
-      probe.setStart(text, at);
-      probe.setEnd(text, at + 1);
-      const inside = [...probe.getClientRects()].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
-      if (!inside) continue;
-      for (let i = this.painted.length - 1; i >= 0; i--) {
-        const p = this.painted[i];
-        try {
-          if (p.range.comparePoint(text, at) === 0 && p.range.comparePoint(text, at + 1) === 0) return p.id;
-        } catch {
-          // A range from another document (a frame): not under this point.
-        }
-      }
+  idAt(clientX: number, clientY: number): string | undefined {
+    if (this.boxes.length === 0) return undefined;
+    const origin = this.overlay.element.getBoundingClientRect();
+    const x = clientX - origin.left;
+    const y = clientY - origin.top;
+    for (let i = this.boxes.length - 1; i >= 0; i--) {
+      if (this.boxes[i].rects.some(([left, top, w, h]) => x >= left && x <= left + w && y >= top && y <= top + h)) return this.boxes[i].id;
     }
     return undefined;
+  }
+
+  private measure(): void {
+    if (this.painted.length === 0) {
+      this.boxes = [];
+      this.frames.send({ kind: 'paint', view: { width: 0, height: 0, marks: [] } });
+      return;
+    }
+    const origin = this.overlay.element.getBoundingClientRect();
+    this.boxes = this.painted.map((p) => ({
+      id: p.id,
+      rects: textRects(p.range)
+        .filter((r) => r.width > 0 && r.height > 0)
+        .map((r): Rect => [r.left - origin.left, r.top - origin.top, r.width, r.height]),
+    }));
+    const root = this.document.documentElement;
+    const view: PaintView = {
+      width: Math.max(root.scrollWidth, root.clientWidth),
+      height: Math.max(root.scrollHeight, root.clientHeight),
+      marks: this.painted.map((p, i) => ({ id: p.id, style: p.style, rects: this.boxes[i].rects })),
+    };
+    this.frames.send({ kind: 'paint', view });
+  }
+
+  /** Measures again at most once a frame while the page's layout changes. */
+  private watchLayout(): void {
+    if (this.resizeObserver) return;
+    const again = () => {
+      cancelAnimationFrame(this.frame);
+      this.frame = requestAnimationFrame(() => this.measure());
+    };
+    this.resizeObserver = new ResizeObserver(again);
+    if (this.document.body) this.resizeObserver.observe(this.document.body);
+    this.resizeObserver.observe(this.document.documentElement);
   }
 }

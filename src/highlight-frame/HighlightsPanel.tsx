@@ -1,47 +1,18 @@
 /**
- * The highlights' UI in our shadow root: the toolbar for a selection, the
- * card of a highlight (its note, tags, colour; for another page's canonical
- * highlight, where it comes from and what this page changed), and the list
- * of orphans. Every string from the page or the user is rendered as text by
- * Preact, never as HTML.
+ * The highlights' UI, in our extension-origin frames (./main.tsx): the
+ * toolbar for a selection, the card of a highlight (its note, tags, colour;
+ * for another page's canonical highlight, where it comes from and what this
+ * page changed), and the dock with the list of orphans. Every string from the
+ * page or the user is rendered as text by Preact, never as HTML.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../core/highlight/record';
-import { t, type MessageKey } from '../../platform/browser';
-import type { PageHighlight } from '../../messages/analysis';
-import type { HighlightPatch } from '../../storage/highlight-store';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../core/highlight/record';
+import { t, type MessageKey } from '../platform/browser';
+import type { PageHighlight } from '../messages/analysis';
+import type { DockView, FloatView, FrameAction } from '../messages/frame';
 
-interface Placed {
-  x: number;
-  y: number;
-  viewportLeft: number;
-  viewportWidth: number;
-}
-
-export interface PanelState {
-  toolbar?: Placed & { overlaps: string[] };
-  card?: Placed & { item: PageHighlight; pinned: boolean };
-  orphans: PageHighlight[];
-  notice?: string;
-  /** The quote of the highlight being re-attached: the toolbar offers "re-attach here". */
-  reattaching?: string;
-}
-
-export interface PanelActions {
-  highlight(color: HighlightColor, note: string): void;
-  removeSelected(): void;
-  reattachHere(): void;
-  armReattach(id: string): void;
-  cancelReattach(): void;
-  deleteHighlight(id: string): void;
-  save(id: string, patch: HighlightPatch): void;
-  closeCard(): void;
-  keepCard(): void;
-  hideCardSoon(): void;
-  pinCard(): void;
-  openViewer(documentId: string, clauseId: string): void;
-  dismissNotice(): void;
-}
+/** The reader's actions, sent to the content script (which holds the page's selection and the highlights). */
+export type Act = (action: FrameAction) => void;
 
 const COLOR_KEYS: Record<HighlightColor, MessageKey> = {
   yellow: 'hlColorYellow',
@@ -51,40 +22,17 @@ const COLOR_KEYS: Record<HighlightColor, MessageKey> = {
   purple: 'hlColorPurple',
 };
 
-const TOOLBAR_WIDTH = 300;
-const CARD_WIDTH = 380;
-
-function clampLeft(at: Placed, width: number, x = at.x): number {
-  return Math.max(at.viewportLeft + 8, Math.min(x, at.viewportLeft + at.viewportWidth - width - 12));
-}
-
 function short(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** Keeps the page's selection when a button is pressed (the click acts on it). */
-const keepSelection = (e: MouseEvent) => e.preventDefault();
-
-function Toolbar({
-  at,
-  reattaching,
-  actions,
-}: {
-  at: NonNullable<PanelState['toolbar']>;
-  reattaching: string | undefined;
-  actions: PanelActions;
-}) {
+export function Toolbar({ view, act }: { view: Extract<FloatView, { kind: 'toolbar' }>; act: Act }) {
   const [note, setNote] = useState('');
   return (
-    <div
-      class="hl-toolbar"
-      role="toolbar"
-      aria-label={t('hlToolbarLabel')}
-      style={{ left: `${clampLeft(at, TOOLBAR_WIDTH, at.x - TOOLBAR_WIDTH / 2)}px`, top: `${at.y}px` }}
-    >
-      {reattaching !== undefined ? (
-        <button type="button" class="reattach-here" onMouseDown={keepSelection} onClick={actions.reattachHere}>
-          {t('hlReattachHere', short(reattaching, 24))}
+    <div class="hl-toolbar" role="toolbar" aria-label={t('hlToolbarLabel')}>
+      {view.reattaching !== undefined ? (
+        <button type="button" class="reattach-here" onClick={() => act({ name: 'reattachHere' })}>
+          {t('hlReattachHere', short(view.reattaching, 24))}
         </button>
       ) : (
         <>
@@ -97,8 +45,7 @@ function Toolbar({
                 data-color={c}
                 aria-label={t(COLOR_KEYS[c])}
                 title={t(COLOR_KEYS[c])}
-                onMouseDown={keepSelection}
-                onClick={() => actions.highlight(c, note)}
+                onClick={() => act({ name: 'highlight', color: c, note })}
               />
             ))}
           </div>
@@ -110,11 +57,11 @@ function Toolbar({
             aria-label={t('hlNoteLabel')}
             onInput={(e) => setNote((e.target as HTMLInputElement).value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') actions.highlight('yellow', note);
+              if (e.key === 'Enter' && e.isTrusted) act({ name: 'highlight', color: 'yellow', note });
             }}
           />
-          {at.overlaps.length > 0 && (
-            <button type="button" class="remove" onMouseDown={keepSelection} onClick={actions.removeSelected}>
+          {view.overlaps.length > 0 && (
+            <button type="button" class="remove" onClick={() => act({ name: 'removeSelected' })}>
               {t('hlRemove')}
             </button>
           )}
@@ -124,8 +71,8 @@ function Toolbar({
   );
 }
 
-function Card({ card, actions }: { card: NonNullable<PanelState['card']>; actions: PanelActions }) {
-  const { item } = card;
+export function Card({ view, act }: { view: Extract<FloatView, { kind: 'card' }>; act: Act }) {
+  const { item } = view;
   const h = item.highlight;
   const own = item.status !== 'canonical';
   const [note, setNote] = useState(h.note);
@@ -136,12 +83,16 @@ function Card({ card, actions }: { card: NonNullable<PanelState['card']>; action
   }, [h.id, h.modified]);
   const dirty = note !== h.note || tags !== h.tags.join(', ');
   const save = () =>
-    actions.save(h.id, {
-      note,
-      tags: tags
-        .split(/[,，、]/)
-        .map((s) => s.trim())
-        .filter(Boolean),
+    act({
+      name: 'save',
+      id: h.id,
+      patch: {
+        note,
+        tags: tags
+          .split(/[,，、]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      },
     });
   return (
     <div
@@ -149,12 +100,11 @@ function Card({ card, actions }: { card: NonNullable<PanelState['card']>; action
       role="dialog"
       aria-label={t('hlCardLabel')}
       data-id={h.id}
-      style={{ left: `${clampLeft(card, CARD_WIDTH)}px`, top: `${card.y}px` }}
-      onMouseEnter={actions.keepCard}
-      onMouseLeave={() => !card.pinned && actions.hideCardSoon()}
-      onFocusIn={actions.pinCard}
+      onMouseEnter={() => act({ name: 'keepCard' })}
+      onMouseLeave={() => !view.pinned && act({ name: 'hideCardSoon' })}
+      onFocusIn={() => act({ name: 'pinCard' })}
     >
-      <button type="button" class="close" aria-label={t('hlClose')} title={t('hlClose')} onClick={actions.closeCard}>
+      <button type="button" class="close" aria-label={t('hlClose')} title={t('hlClose')} onClick={() => act({ name: 'closeCard' })}>
         ×
       </button>
       {item.status === 'canonical' && h.canonical && (
@@ -195,7 +145,7 @@ function Card({ card, actions }: { card: NonNullable<PanelState['card']>; action
                 data-color={c}
                 aria-label={t(COLOR_KEYS[c])}
                 aria-pressed={c === h.color}
-                onClick={() => c !== h.color && actions.save(h.id, { color: c })}
+                onClick={() => c !== h.color && act({ name: 'save', id: h.id, patch: { color: c } })}
               />
             ))}
           </div>
@@ -211,7 +161,7 @@ function Card({ card, actions }: { card: NonNullable<PanelState['card']>; action
             <button type="button" class="save" disabled={!dirty} onClick={save}>
               {t('hlSave')}
             </button>
-            <button type="button" class="delete" onClick={() => actions.deleteHighlight(h.id)}>
+            <button type="button" class="delete" onClick={() => act({ name: 'deleteHighlight', id: h.id })}>
               {t('hlDelete')}
             </button>
           </p>
@@ -224,7 +174,11 @@ function Card({ card, actions }: { card: NonNullable<PanelState['card']>; action
       )}
       {h.canonical && (
         <p class="actions">
-          <button type="button" class="open" onClick={() => actions.openViewer(h.canonical!.documentId, h.canonical!.clauseId)}>
+          <button
+            type="button"
+            class="open"
+            onClick={() => act({ name: 'openViewer', documentId: h.canonical!.documentId, clauseId: h.canonical!.clauseId })}
+          >
             {t('hlOpenOriginal')}
           </button>
         </p>
@@ -233,7 +187,7 @@ function Card({ card, actions }: { card: NonNullable<PanelState['card']>; action
   );
 }
 
-function Orphans({ orphans, actions }: { orphans: PageHighlight[]; actions: PanelActions }) {
+function Orphans({ orphans, act }: { orphans: PageHighlight[]; act: Act }) {
   const [open, setOpen] = useState(true);
   return (
     <section class="hl-orphans" role="region" aria-label={t('hlOrphansTitle', String(orphans.length))}>
@@ -249,10 +203,10 @@ function Orphans({ orphans, actions }: { orphans: PageHighlight[]; actions: Pane
                 <q class="quote">{short(h.selectors.quote.exact, 80)}</q>
                 {h.note && <span class="note-text">{short(h.note, 80)}</span>}
                 <span class="buttons">
-                  <button type="button" class="reattach" onMouseDown={keepSelection} onClick={() => actions.armReattach(h.id)}>
+                  <button type="button" class="reattach" onClick={() => act({ name: 'armReattach', id: h.id })}>
                     {t('hlReattach')}
                   </button>
-                  <button type="button" class="delete" onClick={() => actions.deleteHighlight(h.id)}>
+                  <button type="button" class="delete" onClick={() => act({ name: 'deleteHighlight', id: h.id })}>
                     {t('hlDelete')}
                   </button>
                 </span>
@@ -265,32 +219,46 @@ function Orphans({ orphans, actions }: { orphans: PageHighlight[]; actions: Pane
   );
 }
 
-export function HighlightsPanel({ state, actions }: { state: PanelState; actions: PanelActions }) {
+export function Dock({ view, act }: { view: DockView; act: Act }) {
+  if (view.orphans.length === 0 && view.reattaching === undefined && !view.notice && !view.undo) return null;
   return (
     <div class="hl-root">
-      {state.toolbar && <Toolbar at={state.toolbar} reattaching={state.reattaching} actions={actions} />}
-      {state.card && <Card key={state.card.item.highlight.id} card={state.card} actions={actions} />}
-      {(state.orphans.length > 0 || state.reattaching !== undefined || state.notice) && (
-        <div class="hl-dock">
-          {state.notice && (
-            <p class="notice" role="alert">
-              {state.notice}
-              <button type="button" class="dismiss" aria-label={t('hlClose')} onClick={actions.dismissNotice}>
-                ×
-              </button>
-            </p>
-          )}
-          {state.reattaching !== undefined && (
-            <p class="reattaching" role="status">
-              {t('hlReattachArmed', short(state.reattaching, 40))}
-              <button type="button" class="cancel" onClick={actions.cancelReattach}>
-                {t('hlCancel')}
-              </button>
-            </p>
-          )}
-          {state.orphans.length > 0 && <Orphans orphans={state.orphans} actions={actions} />}
-        </div>
-      )}
+      <div class="hl-dock">
+        {view.notice && (
+          <p class="notice" role="alert">
+            {view.notice}
+            <button type="button" class="dismiss" aria-label={t('hlClose')} onClick={() => act({ name: 'dismissNotice' })}>
+              ×
+            </button>
+          </p>
+        )}
+        {view.undo && (
+          <p class="undo" role="status">
+            {t('hlDeleted', short(view.undo.quote, 40))}
+            <button type="button" class="undo-delete" onClick={() => act({ name: 'undoDelete' })}>
+              {t('hlUndo')}
+            </button>
+          </p>
+        )}
+        {view.reattaching !== undefined && (
+          <p class="reattaching" role="status">
+            {t('hlReattachArmed', short(view.reattaching, 40))}
+            <button type="button" class="cancel" onClick={() => act({ name: 'cancelReattach' })}>
+              {t('hlCancel')}
+            </button>
+          </p>
+        )}
+        {view.orphans.length > 0 && <Orphans orphans={view.orphans} act={act} />}
+      </div>
+    </div>
+  );
+}
+
+export function Float({ view, act }: { view: FloatView; act: Act }) {
+  return (
+    <div class="hl-root">
+      {view.kind === 'toolbar' && <Toolbar view={view} act={act} />}
+      {view.kind === 'card' && <Card key={view.item.highlight.id} view={view} act={act} />}
     </div>
   );
 }

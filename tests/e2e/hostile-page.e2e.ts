@@ -1,0 +1,233 @@
+/**
+ * The page is hostile (issue 14): a fixture page of our own whose script
+ * tries what an attacker's would, against the production build (closed
+ * shadow root). It must not read a note — by `window.find`, by extending a
+ * selection over the whole document, by walking the DOM, by listening to
+ * keystrokes while the reader types one, or from `CSS.highlights` — and
+ * made-up events or a lured click must change nothing.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
+import { launchWithExtension, CHROME_DIST, FIXTURE_PAGES, type ExtensionBrowser } from './extension-browser';
+import type { Highlight } from '../../src/core/highlight/record';
+import type { PageHighlight } from '../../src/messages/analysis';
+import { eventually } from './eventually';
+
+const XINHUA = readFileSync(resolve(FIXTURE_PAGES, 'xinhua-opinion.html'), 'utf8');
+const QUOTE = '推动城市治理智慧化精细化';
+const OTHER_QUOTE = '加强城市建设档案管理和数字化建设';
+const NOTE = '机密批注七三九';
+const TYPED = 'secretnote';
+
+/** What the hostile page records: every event that reaches it, and what it found. */
+const SPY = `<script>
+  window.__log = [];
+  for (const type of ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'compositionstart', 'compositionupdate', 'compositionend']) {
+    window.addEventListener(type, (e) => window.__log.push(type + ':' + (e.key || e.data || '')), true);
+    document.addEventListener(type, (e) => window.__log.push(type + ':' + (e.key || e.data || '')), true);
+  }
+  /** Everything page script can read of the document's text, including what window.find and selection extension reach. */
+  window.__readAll = (needle) => {
+    const found = {};
+    found.find = window.find(needle, false, false, true);
+    getSelection().removeAllRanges();
+    const range = document.createRange();
+    range.setStart(document.documentElement, 0);
+    range.collapse(true);
+    getSelection().addRange(range);
+    getSelection().modify('extend', 'forward', 'documentboundary');
+    found.selection = getSelection().toString().includes(needle);
+    getSelection().removeAllRanges();
+    found.html = document.documentElement.outerHTML.includes(needle);
+    found.text = document.documentElement.innerText.includes(needle) || document.documentElement.textContent.includes(needle);
+    found.registry = [...CSS.highlights.keys()].filter((k) => k.startsWith('yuanwen-highlight'));
+    found.frames = [];
+    for (let i = 0; i < window.frames.length; i++) {
+      try { found.frames.push(window.frames[i].document.documentElement.outerHTML.includes(needle)); } catch { found.frames.push('no access'); }
+    }
+    return found;
+  };
+</script>`;
+
+let browser: ExtensionBrowser;
+let server: Server;
+let origin: string;
+
+before(async () => {
+  server = createServer((request, response) => {
+    const html = request.url?.startsWith('/hostile.html') ? XINHUA.replace('</body>', `${SPY}</body>`) : undefined;
+    if (!html) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await launchWithExtension({ extensionDir: CHROME_DIST });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.closeAllConnections();
+  await new Promise((done) => server?.close(done));
+});
+
+async function select(page: Page, quote: string): Promise<{ x: number; y: number }> {
+  const at = await page.evaluate((quote) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = (node as Text).data.indexOf(quote);
+      if (i < 0 || node.parentElement?.closest('title, nav, header, footer, script')) continue;
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + quote.length);
+      node.parentElement?.scrollIntoView({ block: 'center' });
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      const r = range.getClientRects()[0];
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return undefined;
+  }, quote);
+  assert.ok(at);
+  return at;
+}
+
+function floatFrame(page: Page): Frame | undefined {
+  return page.frames().find((f) => f.url().includes('role=float'));
+}
+
+async function shown(page: Page, selector: string): Promise<boolean> {
+  const frame = floatFrame(page);
+  if (!frame) return false;
+  return frame.evaluate((selector) => document.querySelector(selector) !== null && window.frameElement === null, selector);
+}
+
+async function stored(): Promise<Highlight[]> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/viewer.html`);
+  const result = (await page.evaluate(() =>
+    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+      type: 'yuanwen/highlights-list',
+    }),
+  )) as { ok: boolean; value: Highlight[] };
+  await page.close();
+  return result.value;
+}
+
+describe('a hostile page', () => {
+  it('cannot read the note the reader types, nor see its keystrokes', async () => {
+    const page = await browser.open(`${origin}/hostile.html`);
+    await browser.requestReport(page);
+    await select(page, QUOTE);
+    await page.keyboard.press('Shift'); // the reader's selecting key: the toolbar opens
+    const frame = await eventually(
+      async () => floatFrame(page),
+      (f) => f !== undefined,
+    );
+    await frame!.locator('.hl-toolbar input.note').waitFor({ timeout: 5_000 });
+    await page.evaluate(() => ((window as unknown as { __log: string[] }).__log.length = 0));
+    await frame!.locator('.hl-toolbar input.note').click();
+    await page.keyboard.type(TYPED);
+    await page.keyboard.press('Enter'); // saves in yellow
+    const items = await eventually(
+      () => browser.requestReport(page, { type: 'yuanwen/highlights' }) as unknown as Promise<PageHighlight[]>,
+      (l) => l.length === 1,
+    );
+    assert.equal(items[0].highlight.note, TYPED, 'the note was saved');
+    const log = await page.evaluate(() => (window as unknown as { __log: string[] }).__log);
+    assert.deepEqual(log, [], 'no keystroke of the note reached the page');
+    await page.close();
+  });
+
+  it('finds no note by window.find, selection, DOM walks or CSS.highlights, with the note’s card open', async () => {
+    // A note on this page, shown in its card.
+    const page = await browser.open(`${origin}/hostile.html`);
+    await browser.requestReport(page);
+    await select(page, OTHER_QUOTE);
+    await browser.requestReport(page, { type: 'yuanwen/highlight-selection', note: NOTE });
+    const at = await select(page, OTHER_QUOTE);
+    await page.evaluate(() => getSelection()?.removeAllRanges());
+    await page.mouse.click(at.x, at.y);
+    await eventually(
+      () => shown(page, '.hl-card'),
+      (v) => v,
+    );
+    assert.equal(await floatFrame(page)!.locator('textarea.note-edit').inputValue(), NOTE, 'the card shows the note');
+    const found = await page.evaluate((needle) => (window as unknown as { __readAll(n: string): unknown }).__readAll(needle), NOTE);
+    assert.deepEqual(found, {
+      find: false,
+      selection: false,
+      html: false,
+      text: false,
+      registry: [],
+      frames: found && (found as { frames: unknown[] }).frames.map(() => 'no access'),
+    });
+    // The earlier note too, one guessed character at a time.
+    const guessed = await page.evaluate(
+      (typed) =>
+        [...typed].map((_, i) =>
+          (window as unknown as { find(s: string, ...a: boolean[]): boolean }).find(typed.slice(0, i + 1), false, false, true),
+        ),
+      TYPED,
+    );
+    assert.ok(
+      guessed.slice(3).every((hit) => !hit),
+      'window.find confirms no prefix of a note',
+    );
+    await page.close();
+  });
+
+  it('opens nothing with made-up events, and a lured click on a covered toolbar stores nothing', async () => {
+    const page = await browser.open(`${origin}/hostile.html`);
+    await browser.requestReport(page);
+    const before = (await stored()).length;
+    const at = await select(page, QUOTE);
+    // Synthetic mouseup over page-chosen text, synthetic hover over a highlight: no toolbar, no card.
+    await page.evaluate(({ x, y }) => {
+      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: x, clientY: y, button: 0 }));
+      document.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: x, clientY: y }));
+      document.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true, key: 'Shift', shiftKey: true }));
+    }, at);
+    await new Promise((r) => setTimeout(r, 800));
+    assert.equal(await shown(page, '.hl-toolbar, .hl-card'), false, 'made-up events open nothing');
+
+    // The reader's own key opens the toolbar; the page lays a "continue reading" button over it that the pointer passes through.
+    await page.keyboard.press('Shift');
+    const frame = (await eventually(
+      async () => floatFrame(page),
+      (f) => f !== undefined,
+    ))!;
+    const swatch = frame.locator('.hl-toolbar .swatch.yellow');
+    await swatch.waitFor({ timeout: 5_000 });
+    const box = (await swatch.boundingBox())!;
+    await page.evaluate(
+      ({ x, y, w, h }) => {
+        const lure = document.createElement('div');
+        lure.popover = 'manual';
+        lure.textContent = '继续阅读';
+        lure.style.cssText = `position:fixed;inset:auto;margin:0;left:${x - 40}px;top:${y - 20}px;width:${w + 80}px;height:${h + 40}px;pointer-events:none;background:#c00;color:#fff;`;
+        document.body.append(lure);
+        lure.showPopover();
+      },
+      { x: box.x, y: box.y, w: box.width, h: box.height },
+    );
+    // The browser reports the frame as covered (IntersectionObserver v2) within its delay.
+    await frame.locator('body[data-visible="false"]').waitFor({ timeout: 5_000 });
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await new Promise((r) => setTimeout(r, 800));
+    assert.equal((await stored()).length, before, 'the lured click stored nothing');
+    assert.ok(await frame.locator('.hl-toolbar').count(), 'the toolbar is still there');
+
+    // Once the page takes its cover away, the reader's click counts.
+    await page.evaluate(() => document.querySelector<HTMLElement>('[popover]')!.remove());
+    await frame.locator('body[data-visible="true"]').waitFor({ timeout: 5_000 });
+    await new Promise((r) => setTimeout(r, 500));
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    assert.equal((await eventually(stored, (l) => l.length === before + 1)).length, before + 1, 'an unobscured click highlights');
+    await page.close();
+  });
+});
