@@ -6,7 +6,7 @@
  * the bench itself fails).
  *
  *   npm run bench                      everything (about a minute)
- *   npx tsx bench/run.ts --only=scale  one suite (engine, scale)
+ *   npx tsx bench/run.ts --only=scale  one suite (engine, traditional, scale)
  *   npx tsx bench/run.ts --quick       shorter sampling, for a smoke run
  *   npx tsx bench/run.ts --json=FILE   also write the figures as JSON
  *   --sizes=10,100,1000 --verbatim=0.05 --spin=0.6   synthetic corpus knobs
@@ -22,6 +22,7 @@ import { gc, setTimeScale } from './measure';
 import { BenchReport, ms } from './report';
 import { runScaleSuite } from './scale-suite';
 import { DEFAULT_SYNTHETIC } from './synthetic-corpus';
+import { runTraditionalSuite } from './traditional-suite';
 
 const args = new Map<string, string>();
 for (const a of process.argv.slice(2)) {
@@ -36,6 +37,7 @@ const numberArg = (name: string, fallback: number) => (args.has(name) ? Number(a
 
 const SUITES: Record<string, (report: BenchReport) => void> = {
   engine: (report) => runEngineSuite(report, loadBuiltCorpus()),
+  traditional: (report) => runTraditionalSuite(report, loadBuiltCorpus()),
   scale: (report) =>
     runScaleSuite(report, loadCorpusSources(), {
       sizes: (args.get('sizes') ?? '10,100,1000').split(',').map(Number),

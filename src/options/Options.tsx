@@ -20,11 +20,14 @@ import { download, exportFile, importFile, type ExportKind, type ImportProgress 
 const db = new HighlightDatabase();
 const store = createHighlightStore(db);
 
+const LANGUAGE_TAGS: Record<LanguageChoice, string | undefined> = { browser: undefined, zh_CN: 'zh-CN', zh_TW: 'zh-TW', en: 'en' };
+
 function LanguageSection() {
   const [choice, setChoice] = useState<LanguageChoice>(languageOverride() ?? 'browser');
   const options: [LanguageChoice, string][] = [
     ['browser', t('optionsLanguageBrowser')],
     ['zh_CN', '中文（简体）'],
+    ['zh_TW', '中文（繁體）'],
     ['en', 'English'],
   ];
   return (
@@ -38,13 +41,13 @@ function LanguageSection() {
               name="language"
               value={value}
               checked={choice === value}
-              lang={value === 'en' ? 'en' : value === 'zh_CN' ? 'zh-CN' : undefined}
+              lang={LANGUAGE_TAGS[value]}
               onChange={() => {
                 setChoice(value);
                 void storeLanguageChoice(browser, value);
               }}
             />
-            <span lang={value === 'en' ? 'en' : value === 'zh_CN' ? 'zh-CN' : undefined}>{label}</span>
+            <span lang={LANGUAGE_TAGS[value]}>{label}</span>
           </label>
         ))}
       </div>

@@ -1,12 +1,14 @@
 /**
  * The language override. By default every UI string comes from
  * `browser.i18n.getMessage`, i.e. in the browser's UI language (zh_CN when
- * it is neither Chinese nor English: the manifest's default locale). The
- * options page can pin one of our two languages instead; the choice is kept
+ * it is neither Chinese nor English: the manifest's default locale; zh_TW,
+ * zh_CN in traditional characters made by scripts/zh-tw-locale.ts, for a
+ * browser in Taiwan or Hong Kong Chinese). The options page can pin one of
+ * our languages instead; the choice is kept
  * in `browser.storage.local` and applies to every extension page, the
  * background (badge titles) and the content script (the page's cards).
  *
- *   { "uiLanguage": "browser" | "zh_CN" | "en" }
+ *   { "uiLanguage": "browser" | "zh_CN" | "zh_TW" | "en" }
  *
  * `browser.i18n` cannot be told to use another locale, so this module bundles
  * the same `_locales/<lang>/messages.json` files the browser reads and
@@ -19,8 +21,9 @@
 import type Browser from 'webextension-polyfill';
 import en from '../../public/_locales/en/messages.json';
 import zhCN from '../../public/_locales/zh_CN/messages.json';
+import zhTW from '../../public/_locales/zh_TW/messages.json';
 
-export const UI_LANGUAGES = ['zh_CN', 'en'] as const;
+export const UI_LANGUAGES = ['zh_CN', 'zh_TW', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 /** What the user chose: follow the browser, or one of our languages. */
 export type LanguageChoice = 'browser' | UiLanguage;
@@ -35,11 +38,12 @@ interface MessageEntry {
 
 const CATALOGS: Record<UiLanguage, Record<string, MessageEntry | undefined>> = {
   zh_CN: zhCN as Record<string, MessageEntry>,
+  zh_TW: zhTW as Record<string, MessageEntry>,
   en: en as Record<string, MessageEntry>,
 };
 
 export function parseLanguageChoice(value: unknown): LanguageChoice {
-  return value === 'zh_CN' || value === 'en' ? value : 'browser';
+  return (UI_LANGUAGES as readonly unknown[]).includes(value) ? (value as UiLanguage) : 'browser';
 }
 
 /** A catalog entry filled in as `i18n.getMessage` would fill it. */
@@ -80,8 +84,16 @@ export function overriddenMessage(key: string, substitutions?: string | string[]
  * the pinned one, else the one the browser picks from its UI language.
  */
 export function effectiveLanguageTag(browserUiLanguage: string): string {
-  const lang = override ?? (/^en\b/i.test(browserUiLanguage) ? 'en' : /^zh\b/i.test(browserUiLanguage) ? 'zh_CN' : DEFAULT_LANGUAGE);
-  return lang === 'en' ? 'en' : 'zh-CN';
+  const lang =
+    override ??
+    (/^en\b/i.test(browserUiLanguage)
+      ? 'en'
+      : /^zh[-_](TW|Hant)\b/i.test(browserUiLanguage)
+        ? 'zh_TW'
+        : /^zh\b/i.test(browserUiLanguage)
+          ? 'zh_CN'
+          : DEFAULT_LANGUAGE);
+  return lang === 'en' ? 'en' : lang === 'zh_TW' ? 'zh-TW' : 'zh-CN';
 }
 
 /** Resolves once the stored choice has been read (extension pages wait for it before their first render). */

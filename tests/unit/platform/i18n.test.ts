@@ -48,4 +48,14 @@ describe('the override', () => {
     expect(effectiveLanguageTag('en-US')).toBe('en');
     expect(effectiveLanguageTag('fr')).toBe('zh-CN');
   });
+
+  it('offers traditional Chinese: pinned, or the browser’s zh-TW', () => {
+    setLanguageOverride(parseLanguageChoice('zh_TW'));
+    expect(overriddenMessage('popupNoDocument')).toBe('未發現已收錄的文件');
+    expect(effectiveLanguageTag('zh-CN')).toBe('zh-TW');
+    setLanguageOverride('browser');
+    expect(effectiveLanguageTag('zh-TW')).toBe('zh-TW');
+    expect(effectiveLanguageTag('zh-Hant-HK')).toBe('zh-TW');
+    expect(effectiveLanguageTag('zh-CN')).toBe('zh-CN');
+  });
 });
