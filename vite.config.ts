@@ -42,6 +42,10 @@ function viewerAtRoot(outDir: string): Plugin {
   };
 }
 
+function withAllUrls<M extends { host_permissions?: string[] }>(manifest: M): M {
+  return { ...manifest, host_permissions: [...(manifest.host_permissions ?? []), '<all_urls>'] };
+}
+
 export default defineConfig(({ mode }) => {
   const browser = targetBrowser(mode);
   const testBuild = process.env.YUANWEN_TEST_BUILD === '1';
@@ -75,6 +79,9 @@ export default defineConfig(({ mode }) => {
         // validates the Firefox manifest instead.
         skipManifestValidation: true,
         disableAutoLaunch: true,
+        // The evidence screenshot (tabs.captureVisibleTab) needs activeTab, granted by a click on the
+        // toolbar button, which automation cannot make, or <all_urls>: the test build has the latter.
+        transformManifest: testBuild ? withAllUrls : undefined,
       }),
       viewerAtRoot(outDir),
     ],

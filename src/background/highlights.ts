@@ -47,6 +47,11 @@ function sharedStore(): HighlightStore {
   return store;
 }
 
+/** The highlights made on a page, for the evidence report (only when the user asked to include them). */
+export function storedHighlightsOfPage(url: string): Promise<Highlight[]> {
+  return sharedStore().forPage(url);
+}
+
 /** For tests of this module: use another store. */
 export function useHighlightStore(other: HighlightStore): void {
   store = other;

@@ -12,6 +12,7 @@ import { analyse } from './analyse';
 import { checkPageAccessOnInstall } from './first-run';
 import { openViewer } from './viewer-tab';
 import { handleHighlightMessage } from './highlights';
+import { handleEvidenceRequest } from './evidence';
 import { createHighlightMenu, listenForHighlightCommands } from './highlights-commands';
 import { answerFrameKeyMessage, forgetFrameKeysOfClosedTabs } from './frame-keys';
 
@@ -65,3 +66,9 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   return replyFromBackground(message, answerFrameKeyMessage(message, sender));
 });
 forgetFrameKeysOfClosedTabs();
+
+// The evidence report of a tab, for our popup and viewer (sender checked in ./evidence).
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+  const message = parseMessage(raw);
+  return message?.type === 'yuanwen/export-evidence' ? handleEvidenceRequest(message, sender) : undefined;
+});

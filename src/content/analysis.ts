@@ -59,6 +59,11 @@ function isAnalyseResponse(value: unknown): value is AnalyseResponse {
   return answer.report?.schema === REPORT_SCHEMA && typeof answer.canonicalTexts === 'object' && answer.canonicalTexts !== null;
 }
 
+/** The part of a page's text the engine checks: all of it, or the start of a page longer than the message cap. */
+export function analysedPart(text: string): string {
+  return text.length > MAX_PAGE_TEXT ? text.slice(0, MAX_PAGE_TEXT) : text;
+}
+
 /**
  * Sends the text to the background's engine. Of a page longer than the
  * message cap only the start is checked (a reprint on such a page is almost
@@ -66,7 +71,7 @@ function isAnalyseResponse(value: unknown): value is AnalyseResponse {
  * malformed answer.
  */
 export async function analyseInBackground(text: string): Promise<AnalyseResponse> {
-  const analysed = text.length > MAX_PAGE_TEXT ? text.slice(0, MAX_PAGE_TEXT) : text;
+  const analysed = analysedPart(text);
   // Checked all the same: a background from another version of Yuanwen may answer differently.
   const answer: unknown = await sendMessage({ type: 'yuanwen/analyse', text: analysed });
   if (!isAnalyseResponse(answer)) throw new Error('the background answered yuanwen/analyse with something else than a report');

@@ -14,7 +14,7 @@ import { analyseInBackground, readPageForAnalysis } from './analysis';
 import { MainThreadClock } from './main-thread';
 import { PageAnalyser } from './page-analyser';
 import { watchPageChanges } from './page-changes';
-import { answerReportRequests } from './report-responder';
+import { answerPageTextRequests, answerReportRequests } from './report-responder';
 import { answerScrollRequests } from './scroll-to-deviation';
 import { PageRenderer, openViewer } from './render/renderer';
 import { PageHighlights } from './highlights/controller';
@@ -59,6 +59,11 @@ onSiteSettingsChanged((settings) => {
 answerReportRequests(async () => {
   await ready;
   return analyser.currentReport();
+});
+// The evidence report (issue 13) hashes and keeps the text this page's report was made from.
+answerPageTextRequests(async () => {
+  await ready;
+  return analyser.currentText();
 });
 
 answerScrollRequests();

@@ -102,11 +102,20 @@ export class PageAnalyser {
 
   /** The report of the page as it is now: analysed again first if it changed and the re-analysis is still waiting. */
   async currentReport(): Promise<Report> {
-    if (!this.on) return emptyReport();
+    return (await this.analysedNow()) ? this.latest : emptyReport();
+  }
+
+  /** The text that report was made from (for the evidence report, which hashes and keeps it); undefined when nothing was read. */
+  async currentText(): Promise<string | undefined> {
+    return (await this.analysedNow()) ? this.lastAnswer?.text : undefined;
+  }
+
+  private async analysedNow(): Promise<boolean> {
+    if (!this.on) return false;
     // A request during the settle delay gets the page as it is now, not as it was.
     if (this.changes?.stale) await this.analyseNow();
     await this.newest();
-    return this.latest;
+    return this.on;
   }
 
   private async newest(): Promise<void> {

@@ -8,11 +8,26 @@ import { browser, type Runtime } from '../platform/browser';
 import { isOwnSender, parseMessage } from '../messages/analysis';
 import { replyFromTab } from '../messages/replies';
 import type { Report } from '../core/check/report';
+import { analysedPart } from './analysis';
 
 export function answerReportRequests(currentReport: () => Promise<Report>): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<Report> | undefined => {
     const message = parseMessage(raw);
     if (message?.type !== 'yuanwen/report' || !isOwnSender(sender, browser.runtime.id)) return undefined;
     return replyFromTab(message, currentReport());
+  });
+}
+
+/**
+ * `{type:'yuanwen/page-text'}` → the text of the latest analysis (what the
+ * engine checked, and the whole text's length), for the evidence report;
+ * undefined when nothing was analysed.
+ */
+export function answerPageTextRequests(analysedText: () => Promise<string | undefined>): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+    const message = parseMessage(raw);
+    if (message?.type !== 'yuanwen/page-text' || !isOwnSender(sender, browser.runtime.id)) return undefined;
+    const answer = analysedText().then((text) => (text === undefined ? undefined : { text: analysedPart(text), total: text.length }));
+    return replyFromTab(message, answer);
   });
 }

@@ -11,6 +11,7 @@ import type { Report } from '../core/check/report';
 import type { HighlightMessage } from './highlights';
 import { parseHighlightMessage } from './highlights';
 import { parseFrameKeyMessage, type FrameKeyMessage } from './frame';
+import { parseEvidenceMessage, type EvidenceMessage } from './evidence';
 
 /**
  * Asks a tab's content script for its latest report (schema 2). Sent by the
@@ -65,7 +66,8 @@ export interface ScrollToRequest {
   pageEnd: number;
 }
 
-export type ExtensionMessage = ReportRequest | AnalyseRequest | OpenViewerRequest | ScrollToRequest | HighlightMessage | FrameKeyMessage;
+export type ExtensionMessage =
+  ReportRequest | AnalyseRequest | OpenViewerRequest | ScrollToRequest | HighlightMessage | FrameKeyMessage | EvidenceMessage;
 
 /**
  * The largest page text the background analyses, in UTF-16 code units (2 Mi
@@ -110,7 +112,7 @@ export function parseMessage(value: unknown): ExtensionMessage | undefined {
       return { type: 'yuanwen/scroll-to', pageStart, pageEnd };
     }
     default:
-      return parseHighlightMessage(message) ?? parseFrameKeyMessage(message);
+      return parseHighlightMessage(message) ?? parseFrameKeyMessage(message) ?? parseEvidenceMessage(message);
   }
 }
 
@@ -160,3 +162,4 @@ export function isOwnTopFrameContentScript(sender: Runtime.MessageSender, ownId:
  *     `yuanwen/highlights-import` {text} (all or nothing).
  */
 export * from './highlights';
+export * from './evidence';

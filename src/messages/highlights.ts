@@ -185,7 +185,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function keysWithin(value: object, required: string[], optional: string[] = []): boolean {
+/** `value` has every `required` key and no key outside `required` and `optional`. */
+export function keysWithin(value: object, required: string[], optional: string[] = []): boolean {
   const own = Object.keys(value);
   return required.every((k) => own.includes(k)) && own.every((k) => required.includes(k) || optional.includes(k));
 }

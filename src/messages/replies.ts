@@ -18,6 +18,7 @@ import type { Report } from '../core/check/report';
 import type { Highlight } from '../core/highlight/record';
 import type { AnalyseResponse, ExtensionMessage } from './analysis';
 import type { ExportedFile, HighlightResult, ImportSummary, PageHighlight, PageHighlightsResponse } from './highlights';
+import type { EvidenceExportResult, PageTextResponse } from './evidence';
 
 /** Messages to the background (`runtime.sendMessage`) and their answers. */
 export interface BackgroundReplies {
@@ -34,6 +35,7 @@ export interface BackgroundReplies {
   /** The tab's frame key (src/messages/frame.ts), or null for a sender that may not set or read it. */
   'yuanwen/frame-key-set': string | null;
   'yuanwen/frame-key-get': string | null;
+  'yuanwen/export-evidence': EvidenceExportResult;
 }
 
 /** Messages to a tab's content script (`tabs.sendMessage`) and their answers. */
@@ -44,6 +46,8 @@ export interface TabReplies {
   'yuanwen/highlights': PageHighlight[];
   'yuanwen/highlight-update': Highlight;
   'yuanwen/highlight-delete': boolean;
+  /** Undefined when the page has not been analysed (nothing to report). */
+  'yuanwen/page-text': PageTextResponse | undefined;
 }
 
 export type BackgroundRequest = Extract<ExtensionMessage, { type: keyof BackgroundReplies }>;

@@ -18,6 +18,7 @@ import { tabReport, targetTab } from './current-tab-report';
 import { groupDeviations, clip, type DeviationItem } from './deviation-groups';
 import { pageHighlights, type PageHighlight } from './page-highlights';
 import { deviationKindName } from '../ui/deviation-kind';
+import { ExportEvidence } from '../ui/ExportEvidence';
 
 type State = { kind: 'checking' } | { kind: 'no-access' } | { kind: 'unavailable' } | { kind: 'ready'; report: Report };
 
@@ -295,6 +296,7 @@ export function Popup() {
         state.report.documents.map((match, i) => (
           <DocumentSection key={match.id} match={match} report={state.report} tabId={tab?.id} index={i} />
         ))}
+      {state.kind === 'ready' && tab?.id !== undefined && <ExportEvidence tabId={tab.id} />}
       {state.kind !== 'checking' && state.kind !== 'no-access' && <HighlightsSection tab={tab} />}
     </>
   );

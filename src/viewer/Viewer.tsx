@@ -12,6 +12,7 @@ import type { CanonicalDocument, Clause } from '../core/corpus/corpus';
 import type { Deviation, DeviationKind, Report } from '../core/check/report';
 import { parseViewerHash, viewerHash, type ViewerLocation } from './location';
 import { reportOfTab } from './page-report';
+import { ExportEvidence } from '../ui/ExportEvidence';
 import { highlightsOfDocument } from './highlights';
 import type { Highlight } from '../core/highlight/record';
 import { deviationKindName } from '../ui/deviation-kind';
@@ -208,6 +209,7 @@ export function Viewer() {
           <h1>{doc.title}</h1>
           <DocumentMetadata doc={doc} />
           <PageStatus page={page} documentId={doc.id} />
+          {page.kind === 'ready' && location.tabId !== undefined && <ExportEvidence tabId={location.tabId} />}
         </header>
         <article class="document">
           {doc.clauses.map((clause) => (

@@ -21,10 +21,10 @@ import { backupJson } from '../../src/core/highlight/annotation-export';
 import { createHighlight, type Highlight } from '../../src/core/highlight/record';
 import { generateHighlights, NEEDLE_NOTE, NEEDLE_WORD } from './extension-pages-data';
 import { eventually } from './eventually';
+import { axe } from './axe';
 
 const SHOTS = resolve(REPO_ROOT, 'test-results', 'extension-pages');
 const README_SHOTS = resolve(REPO_ROOT, 'docs', 'screenshots');
-const AXE = resolve(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const MANY = 10_000;
 
 let browser: ExtensionBrowser;
@@ -498,34 +498,6 @@ describe('the corpus page', () => {
 });
 
 describe('accessibility (axe-core)', () => {
-  async function axe(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
-    try {
-      await page.addScriptTag({ path: AXE });
-    } catch {
-      // Extension pages' CSP refuses inline scripts: evaluate the same source instead.
-    }
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
-    return page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              ctx: Document,
-              o: object,
-            ): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-      }));
-    });
-  }
-
   const serious = <T extends { impact: string }>(vs: T[]): T[] => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 
   it('no serious or critical violations on the popup, library, options, corpus and viewer pages', async () => {

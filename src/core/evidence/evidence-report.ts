@@ -18,7 +18,7 @@ import { sha256 } from '../text/sha256';
 import { describeCheckedAt, localIsoTime, type CheckedAt } from './checked-at';
 import { escapeHtml } from './escape-html';
 import { EVIDENCE_CSS } from './evidence-style';
-import { evidenceStrings, type EvidenceStrings, type RelationName } from './evidence-strings';
+import { evidenceStrings, type EvidenceStrings } from './evidence-strings';
 import { EVIDENCE_FORMAT, EVIDENCE_GENERATOR, pageTextBlock } from './page-text-block';
 
 export interface EvidencePage {
@@ -99,12 +99,6 @@ export function evidenceFileName(checkedAt: CheckedAt): string {
   return `yuanwen-evidence-${local.slice(0, 10).replace(/-/g, '')}-${local.slice(11, 19).replace(/:/g, '')}.html`;
 }
 
-/** How the page relates to the document (report schema 2), when the report says. */
-function relationOf(match: DocumentMatch): RelationName | undefined {
-  const relation = (match as { relation?: unknown }).relation;
-  return relation === 'reprint' || relation === 'excerpt' || relation === 'quotation' ? relation : undefined;
-}
-
 function facts(rows: [string, string][]): string {
   return `<dl class="facts">${rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>`;
 }
@@ -133,6 +127,7 @@ function summarySection(s: EvidenceStrings, input: EvidenceInput, pageHash: stri
   ]);
   pageRows.push([text(`SHA-256 (${s.pageTextHash})`), `<span class="hash">${pageHash}</span>`]);
   parts.push(facts(pageRows));
+  if (report.traditional) parts.push(`<p role="note">${text(s.traditional)}</p>`);
   if (report.pageText) parts.push(`<p role="note">${text(s.partialCheck(report.pageText.analysed, report.pageText.total))}</p>`);
   if (report.documents.length === 0) parts.push(`<p class="verdict">${text(s.noDocument)}</p>`);
   for (const match of report.documents) {
@@ -142,9 +137,10 @@ function summarySection(s: EvidenceStrings, input: EvidenceInput, pageHash: stri
       : count === 0
         ? `<p class="verdict verdict-faithful">${text(s.faithfulVerdict)}</p>`
         : `<p class="verdict verdict-deviations">${text(s.deviationsVerdict(count))}</p>`;
-    const relation = relationOf(match);
-    const rows: [string, string][] = [];
-    if (relation) rows.push([text(s.relation), text(s.relations[relation])]);
+    const partName = (label: string) => label || s.preamble;
+    const rows: [string, string][] = [[text(s.relation), text(s.relations[match.relation])]];
+    if (match.parts.printed.length > 0) rows.push([text(s.partsPrinted), text(match.parts.printed.map(partName).join(' '))]);
+    if (match.parts.leftOut.length > 0) rows.push([text(s.partsLeftOut), text(match.parts.leftOut.map(partName).join(' '))]);
     rows.push([text(s.coverage), text(percent(match.coverage))]);
     rows.push([text(s.matchRatio), text(percent(match.matchRatio))]);
     rows.push([text(s.deviationCount), text(kindCounts(s, match, count))]);
@@ -259,6 +255,7 @@ function documentsSection(s: EvidenceStrings, report: Report, documentOf: (id: s
     const rows: [string, string][] = [[text(s.issuer), text(doc.issuer)]];
     if (doc.number) rows.push([text(s.number), text(doc.number)]);
     rows.push([text(s.date), text(doc.date)], [text(s.publisher), text(doc.publisher)]);
+    if (doc.source) rows.push([text(s.source), addressLink(doc.source)]);
     rows.push([text(`SHA-256 (${s.canonical})`), `<span class="hash">${sha256(doc.text)}</span>`]);
     parts.push(`<h3>${text(`《${doc.title}》`)}</h3>`, facts(rows));
     if (doc.witnesses.length > 0) {

@@ -4,13 +4,10 @@
  * live with it in core, shared by the extension and the CLI, rather than in
  * the browser's message catalogs.
  */
-import type { DeviationKind } from '../check/report';
+import type { DeviationKind, Relation } from '../check/report';
 
 export const EVIDENCE_LANGUAGES = ['zh_CN', 'en'] as const;
 export type EvidenceLanguage = (typeof EVIDENCE_LANGUAGES)[number];
-
-/** How the page relates to the document (report schema 2), as a reader says it. */
-export type RelationName = 'reprint' | 'excerpt' | 'quotation';
 
 export interface EvidenceStrings {
   htmlLang: string;
@@ -24,7 +21,10 @@ export interface EvidenceStrings {
   noDocument: string;
   reproduces: (title: string) => string;
   relation: string;
-  relations: Record<RelationName, string>;
+  relations: Record<Relation, string>;
+  partsPrinted: string;
+  partsLeftOut: string;
+  traditional: string;
   coverage: string;
   matchRatio: string;
   deviationCount: string;
@@ -59,6 +59,7 @@ export interface EvidenceStrings {
   number: string;
   date: string;
   publisher: string;
+  source: string;
   witnesses: string;
   collation: string;
   variants: string;
@@ -97,6 +98,9 @@ const zhCN: EvidenceStrings = {
   reproduces: (title) => `本页转载《${title}》`,
   relation: '转载方式',
   relations: { reprint: '全文转载', excerpt: '节选', quotation: '引用' },
+  partsPrinted: '转载的部分',
+  partsLeftOut: '未转载的部分',
+  traditional: '本页为繁体字，已按简体字核查；引文与位置均按本页原字。',
   coverage: '覆盖原文',
   matchRatio: '逐字一致',
   deviationCount: '与原文不符',
@@ -131,6 +135,7 @@ const zhCN: EvidenceStrings = {
   number: '文号',
   date: '日期',
   publisher: '发布',
+  source: '文本来源',
   witnesses: '底本',
   collation: '校勘说明',
   variants: '异文',
@@ -141,8 +146,8 @@ const zhCN: EvidenceStrings = {
   characters: (n) => `${n} 字`,
   extractedText: '本页提取的文字',
   showExtractedText: (n) => `显示本页提取的文字（${n} 字）`,
-  highlights: '我的高亮与笔记',
-  highlightsIncluded: '以下高亮与笔记由用户选择附入本记录。',
+  highlights: '我的划线与笔记',
+  highlightsIncluded: '以下划线与笔记由用户选择附入本记录。',
   highlightNote: '笔记',
   noNote: '（无笔记）',
   recheck: '如何复核',
@@ -168,7 +173,15 @@ const en: EvidenceStrings = {
   noDocument: 'No bundled document was found on this page.',
   reproduces: (title) => `The page reproduces 《${title}》`,
   relation: 'Relation',
-  relations: { reprint: 'reprint of the whole document', excerpt: 'excerpt', quotation: 'quotation' },
+  relations: {
+    reprint: 'reprint (the whole document)',
+    excerpt: 'excerpt (selected parts)',
+    quotation: 'quotation (passages quoted in the page’s own text)',
+  },
+  partsPrinted: 'Parts reproduced',
+  partsLeftOut: 'Parts left out',
+  traditional:
+    'The page is in traditional characters: it was checked as simplified text; quotes and places are in the page’s own characters.',
   coverage: 'Coverage of the document',
   matchRatio: 'Word for word',
   deviationCount: 'Deviations',
@@ -203,6 +216,7 @@ const en: EvidenceStrings = {
   number: 'Number',
   date: 'Date',
   publisher: 'Published by',
+  source: 'Text from',
   witnesses: 'Witnesses',
   collation: 'Collation',
   variants: 'Variant readings',

@@ -27,6 +27,7 @@ describe('evidence report: a self-contained record of what the page changed', ()
     expect(summary).toContain('2026-12-01 17:14:34 UTC+08:00 (Asia/Shanghai)');
     expect(summary).toContain('本页转载《中共中央 国务院关于推动城市高质量发展的意见》');
     expect(summary).toMatch(/\d+ 处与原文不符/);
+    expect(summary).toContain('转载方式全文转载');
     expect(summary).toContain('覆盖原文');
     expect(summary).toContain('逐字一致');
     expect(document.querySelector('.summary time')?.getAttribute('datetime')).toBe('2026-12-01T17:14:34+08:00');
