@@ -11,7 +11,7 @@ import type { Corpus } from '../corpus/corpus';
 import { corpusView, newerVersions, type CorpusView } from '../corpus/corpus-view';
 import { identify, type Identification } from './identify';
 import { normalize, toOriginalRange, type NormalizedText } from '../text/normalize';
-import { isTraditional, throughConversion, toSimplified, type ConvertedText } from '../text/traditional';
+import { isRegionalWording, isTraditional, throughConversion, toSimplified, type ConvertedText } from '../text/traditional';
 import {
   emptyReport,
   type Deviation,
@@ -103,7 +103,8 @@ function addDocument(
   const canonicalRange = (s: number, e: number) => toOriginalRange(doc.norm, s, e);
   const pageRange = (s: number, e: number) => toOriginalRange(page.norm, s, e);
 
-  const all: Deviation[] = comparison.deviations.map((raw) => {
+  const raws = simplified ? comparison.deviations.filter((raw) => !regionalWording(doc, page, raw)) : comparison.deviations;
+  const all: Deviation[] = raws.map((raw) => {
     const [canonicalStart, canonicalEnd] = canonicalRange(raw.canonicalStart, raw.canonicalEnd);
     const [pageStart, pageEnd] = pageRange(raw.pageStart, raw.pageEnd);
     const canonicalText = raw.canonicalLabel ?? doc.doc.text.slice(canonicalStart, canonicalEnd);
@@ -217,6 +218,13 @@ function summarize(
     deviationCounts,
     clauses: aligned,
   };
+}
+
+/** On a traditional page: a word difference that is Taiwan or Hong Kong vocabulary for the canonical words (`資訊` for `信息`). */
+function regionalWording(doc: PreparedDocument, page: PreparedPage, raw: Comparison['deviations'][number]): boolean {
+  if (raw.kind !== 'substitution' && raw.kind !== 'insertion' && raw.kind !== 'omission') return false;
+  if (raw.wholeClause) return false;
+  return isRegionalWording(page.norm.text, raw.pageStart, raw.pageEnd, doc.norm.text, raw.canonicalStart, raw.canonicalEnd);
 }
 
 /** A substitution that reproduces a variant reading the corpus documents (`reading`: the page's, in simplified characters). */

@@ -9,16 +9,22 @@
  * Hong Kong character variants (`裡` `著` and `衞` `綫` `説`): a mirror made
  * with any of OpenCC's `cn → t | tw | hk` converts back to the simplified
  * text exactly (tests/unit/text/traditional.test.ts checks the seeds).
- * Taiwan vocabulary (`資訊` for `信息`) is not rewritten: OpenCC's phrase
- * tables for it rewrite ordinary words too (`核心` → `内核`), which would
- * put deviations into faithful copies.
+ * Taiwan and Hong Kong vocabulary (`資訊` for `信息`, `最佳化` for `优化`)
+ * is not rewritten: OpenCC's phrase tables for it rewrite ordinary words too
+ * (`核心` → `内核`), which would put deviations into faithful copies. Instead
+ * a difference the compare stage finds is excused when those tables explain
+ * it (`isRegionalWording`).
  */
 import { Trie } from 'opencc-js/core';
 import CJK_COMPATIBILITY from 'opencc-js/dict/CJK_Compatibility_Ideographs';
+import HK_PHRASES_FROM_MAINLAND from 'opencc-js/dict/HKPhrases';
+import HK_PHRASES from 'opencc-js/dict/HKPhrasesRev';
 import HK_VARIANTS from 'opencc-js/dict/HKVariantsRev';
 import HK_VARIANT_PHRASES from 'opencc-js/dict/HKVariantsRevPhrases';
 import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 import TS_PHRASES from 'opencc-js/dict/TSPhrases';
+import TW_PHRASES_FROM_MAINLAND from 'opencc-js/dict/TWPhrases';
+import TW_PHRASES from 'opencc-js/dict/TWPhrasesRev';
 import TW_VARIANTS from 'opencc-js/dict/TWVariantsRev';
 import TW_VARIANT_PHRASES from 'opencc-js/dict/TWVariantsRevPhrases';
 import type { NormalizedText } from './normalize';
@@ -263,4 +269,86 @@ export function throughConversion(inner: NormalizedText, outer: ConvertedText): 
     ends[i] = outer.ends[inner.ends[i] - 1];
   }
   return { text: inner.text, starts, ends, originalLength: outer.originalLength };
+}
+
+/** Taiwan and Hong Kong words → the mainland words they stand for, all in simplified characters (`最佳化` → `优化`, `高阶` → `高端|高级`). */
+let regionalPhrases: { trie: Trie; longest: number } | undefined;
+
+function regionalWording(): { trie: Trie; longest: number } {
+  if (regionalPhrases) return regionalPhrases;
+  const candidates = new Map<string, Set<string>>();
+  // Both directions' tables: region → mainland, and mainland → region read backwards.
+  const tables: [string, boolean][] = [
+    [TW_PHRASES, false],
+    [HK_PHRASES, false],
+    [TW_PHRASES_FROM_MAINLAND, true],
+    [HK_PHRASES_FROM_MAINLAND, true],
+  ];
+  for (const [dictionary, backwards] of tables) {
+    // One conversion for the whole table (a line break never joins a phrase), split back into lines of words.
+    const converted = toSimplified(dictionary.replace(/ /g, '\t').replace(/\|/g, '\n')).text;
+    for (const line of converted.split('\n')) {
+      const words = line.split('\t');
+      const [regional, mainland] = backwards ? [words[1], words[0]] : words;
+      if (!regional || !mainland || regional === mainland) continue;
+      let set = candidates.get(regional);
+      if (!set) candidates.set(regional, (set = new Set()));
+      set.add(mainland);
+    }
+  }
+  const trie = new Trie();
+  let longest = 0;
+  for (const [regional, mainland] of candidates) {
+    trie.addWord(regional, [...mainland].join('|'));
+    longest = Math.max(longest, regional.length);
+  }
+  return (regionalPhrases = { trie, longest });
+}
+
+/** Readings of a text with regional words put in mainland words: at most this many are tried. */
+const MAX_READINGS = 16;
+
+/**
+ * Whether a difference between a traditional page and the canonical text is
+ * Taiwan or Hong Kong vocabulary for the canonical words, not a change: the
+ * page's `[pageStart, pageEnd)` and the canonical `[canonicalStart,
+ * canonicalEnd)` (both texts normalized, the page in simplified characters)
+ * read the same once the regional words around them are put in mainland
+ * words. A phrase may start before the difference (`最佳` for `优` in
+ * `最佳化`/`优化`) and end after it.
+ */
+export function isRegionalWording(
+  page: string,
+  pageStart: number,
+  pageEnd: number,
+  canonical: string,
+  canonicalStart: number,
+  canonicalEnd: number,
+): boolean {
+  const { trie, longest } = regionalWording();
+  for (let from = Math.max(0, pageStart - longest + 1); from <= pageStart; from++) {
+    let at = from;
+    let readings = [''];
+    let explained = false;
+    while (!(explained && at >= pageEnd)) {
+      if (at >= page.length || at > pageEnd + longest) break;
+      const match = trie.matchPrefix(page, at);
+      // A phrase that reaches into the difference (or, for an omission, up to it).
+      if (match && match.end > pageStart - (pageStart === pageEnd ? 1 : 0)) {
+        const words = match.value.split('|');
+        readings = readings.flatMap((r) => words.map((w) => r + w)).slice(0, MAX_READINGS);
+        at = match.end;
+        explained = true;
+      } else {
+        const ch = page[at++];
+        readings = readings.map((r) => r + ch);
+      }
+    }
+    if (!explained || at < pageEnd) continue;
+    const start = canonicalStart - (pageStart - from);
+    if (start < 0) continue;
+    const expected = canonical.slice(start, canonicalEnd + (at - pageEnd));
+    if (readings.includes(expected)) return true;
+  }
+  return false;
 }

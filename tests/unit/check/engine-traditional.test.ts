@@ -55,8 +55,21 @@ describe('a faithful traditional copy', () => {
   });
 });
 
+describe('a copy in Taiwan usage (OpenCC cn → twp: 資訊, 網路, 最佳化, 支援)', () => {
+  for (const s of ['000', '003']) {
+    it(`of seed ${s} has zero deviations: regional words for the canonical ones are not changes`, () => {
+      const page = toTraditional(seed(s), 'twp');
+      expect(page).toContain('最佳化');
+      const report = check(page);
+      expect(report.traditional).toBe(true);
+      expect(report.documents.map((d) => d.id)).toEqual([OPINION]);
+      expect(report.deviations.map(brief)).toEqual([]);
+    });
+  }
+});
+
 describe('a traditional copy of seed 000 with three planted changes', () => {
-  for (const locale of ['tw', 'hk'] as TraditionalLocale[]) {
+  for (const locale of ['tw', 'hk', 'twp'] as TraditionalLocale[]) {
     it(`(${locale}) has exactly those three, at their clauses, in the page’s characters`, () => {
       const page = plantedTraditionalCopy(seed('000'), locale);
       const report = check(page);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { normalize, toOriginalRange } from '../../../src/core/text/normalize';
-import { isTraditional, throughConversion, toSimplified, traditionalCharacters } from '../../../src/core/text/traditional';
+import {
+  isRegionalWording,
+  isTraditional,
+  throughConversion,
+  toSimplified,
+  traditionalCharacters,
+} from '../../../src/core/text/traditional';
 import { toTraditional, type TraditionalLocale } from '../../fixtures/traditional';
 import { seed } from '../corpus-fixture';
 
@@ -81,5 +87,29 @@ describe('offsets through conversion and normalization', () => {
     const base = norm.text.indexOf('基础');
     const [s2, e2] = toOriginalRange(norm, base - 2, base + 2);
     expect(page.slice(s2, e2)).toBe('市政\n基礎');
+  });
+});
+
+describe('Taiwan and Hong Kong words for mainland ones', () => {
+  /** The first difference of two texts as ranges, as the compare stage would report it. */
+  const differ = (page: string, canonical: string) => {
+    let start = 0;
+    while (start < page.length && page[start] === canonical[start]) start++;
+    let tail = 0;
+    while (tail < page.length - start && tail < canonical.length - start && page.at(-1 - tail) === canonical.at(-1 - tail)) tail++;
+    return isRegionalWording(page, start, page.length - tail, canonical, start, canonical.length - tail);
+  };
+
+  it('excuse a word the region uses for the canonical one, whole or in part', () => {
+    expect(differ('推进城市资讯化建设', '推进城市信息化建设')).toBe(true); // 資訊 / 信息
+    expect(differ('加快最佳化营商环境', '加快优化营商环境')).toBe(true); // 最佳化 / 优化: only 最佳 / 优 differ
+    expect(differ('发展高阶制造业', '发展高端制造业')).toBe(true); // 高階 stands for 高端 and for 高级
+    expect(differ('建设移动通信网路', '建设移动通信网络')).toBe(true);
+  });
+
+  it('never excuse a change of meaning', () => {
+    expect(differ('推进城市数字化建设', '推进城市信息化建设')).toBe(false);
+    expect(differ('加快改善营商环境', '加快优化营商环境')).toBe(false);
+    expect(differ('发展低阶制造业', '发展高端制造业')).toBe(false);
   });
 });
