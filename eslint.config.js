@@ -4,6 +4,8 @@
 // - an extension page (popup, library, options, viewer, corpus-page, first-run)
 //   does not reach into another page's folder: shared pieces live in src/ui,
 //   src/platform, src/messages or src/core;
+// - only the background opens the database: src/storage is imported from
+//   src/background alone (pages and content scripts send it messages);
 // - messages are sent only through sendMessage (src/platform/messaging.ts),
 //   whose replies are typed by the map in src/messages/replies.ts.
 import js from '@eslint/js';
@@ -12,6 +14,11 @@ import tseslint from 'typescript-eslint';
 
 const PAGES = ['popup', 'library', 'options', 'viewer', 'corpus-page', 'first-run'];
 const BROWSER_PACKAGES = ['webextension-polyfill', 'dexie', 'preact', 'preact/*'];
+
+const STORAGE_ONLY_FROM_BACKGROUND = {
+  group: ['../storage/*', '../../storage/*', '../../../storage/*', 'dexie'],
+  message: 'Only the background opens the database (src/storage, Dexie): send it a message (src/messages/highlights.ts) instead.',
+};
 
 const pageZones = PAGES.map((page) => ({
   files: [`src/${page}/**/*.{ts,tsx}`],
@@ -29,6 +36,7 @@ const pageZones = PAGES.map((page) => ({
             group: ['../content/*', '../background/*'],
             message: 'Pages talk to the background and content scripts by messages (src/messages).',
           },
+          STORAGE_ONLY_FROM_BACKGROUND,
         ],
       },
     ],
@@ -70,6 +78,11 @@ export default tseslint.config(
     },
   },
   ...pageZones,
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/background/**', 'src/storage/**', 'src/core/**', ...PAGES.map((page) => `src/${page}/**`)],
+    rules: { 'no-restricted-imports': ['error', { patterns: [STORAGE_ONLY_FROM_BACKGROUND] }] },
+  },
   {
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/platform/messaging.ts'],

@@ -20,6 +20,7 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { HighlightDatabase, toRow } from '../src/storage/highlight-db';
 import { search, searchableText, NO_FILTERS } from '../src/library/search';
+import { indexCandidates } from '../src/storage/search-index';
 import { generateHighlights, NEEDLE_WORD } from '../tests/e2e/extension-pages-data';
 
 const BUDGET_MS = 100;
@@ -47,7 +48,7 @@ async function nodeBench(): Promise<boolean> {
     const times: number[] = [];
     let found = 0;
     for (let r = 0; r < ROUNDS; r++) {
-      const outcome = await search(db.highlights, all, texts, q, NO_FILTERS);
+      const outcome = await search((query) => indexCandidates(db.highlights, query), all, texts, q, NO_FILTERS);
       times.push(outcome.ms);
       found = outcome.results.length;
     }

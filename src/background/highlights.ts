@@ -6,7 +6,11 @@
  * - our content script (top frame of an http(s) tab) may create highlights
  *   on its own page, read its page's highlights plus the canonical ones for
  *   the clauses it reprints, and change or delete its page's highlights;
- * - our extension pages may do everything (list, export, import, viewer).
+ * - our extension pages may do everything (list, search, count, restore,
+ *   export, import, the viewer's document highlights).
+ *
+ * Nothing else opens the database (tests/unit/conventions.test.ts): the
+ * library, options page, popup and viewer all come here.
  *
  * Every handler is an async function (a native promise: see
  * src/storage/highlight-store.ts) and answers a `HighlightResult`. The store
@@ -14,7 +18,7 @@
  * message opens the database again.
  */
 import { bundledCorpus } from '../platform/bundled-corpus';
-import { backupJson, toMarkdown, webAnnotationJson } from '../core/highlight/annotation-export';
+import { exportFile, type ExportFormat, type ExportedFile } from '../core/highlight/annotation-export';
 import { parseImport } from '../core/highlight/backup';
 import { createHighlight, type Highlight } from '../core/highlight/record';
 import { normalizePageUrl } from '../core/highlight/page-url';
@@ -26,10 +30,9 @@ import {
   BACKGROUND_HIGHLIGHT_MESSAGES,
   isOwnContentScript,
   isOwnExtensionPage,
-  type ExportedFile,
-  type ExportFormat,
   type HighlightMessage,
   type HighlightResult,
+  type ImportMode,
   type ImportSummary,
   type PageHighlightsResponse,
 } from '../messages/analysis';
@@ -124,12 +127,21 @@ export function handleHighlightMessage(
     case 'yuanwen/highlights-for-document':
       if (from.kind !== 'page') return undefined;
       return answer(message, () => forDocument(db, message.documentId));
+    case 'yuanwen/highlights-search':
+      if (from.kind !== 'page') return undefined;
+      return answer(message, () => db.searchCandidates(message.query));
+    case 'yuanwen/highlights-count':
+      if (from.kind !== 'page') return undefined;
+      return answer(message, () => db.count());
+    case 'yuanwen/highlight-restore':
+      if (from.kind !== 'page') return undefined;
+      return answer(message, () => db.create(message.highlight));
     case 'yuanwen/highlights-export':
       if (from.kind !== 'page') return undefined;
       return answer(message, () => exportAll(db, message.format));
     case 'yuanwen/highlights-import':
       if (from.kind !== 'page') return undefined;
-      return answer(message, () => importAll(db, message.text));
+      return answer(message, () => importAll(db, message.text, message.mode ?? 'replace'));
     default:
       return undefined;
   }
@@ -185,35 +197,17 @@ async function forDocument(db: HighlightStore, documentId: string): Promise<High
   );
 }
 
-const MIME: Record<ExportFormat, string> = {
-  'web-annotation': 'application/ld+json',
-  markdown: 'text/markdown',
-  backup: 'application/json',
-};
-const EXTENSION: Record<ExportFormat, string> = { 'web-annotation': 'jsonld', markdown: 'md', backup: 'json' };
-
 async function exportAll(db: HighlightStore, format: ExportFormat): Promise<ExportedFile> {
-  const all = await db.all();
-  const now = new Date();
   const documents = bundledCorpus().documents;
-  const text =
-    format === 'backup'
-      ? backupJson(all, now)
-      : format === 'web-annotation'
-        ? webAnnotationJson(all, now)
-        : toMarkdown(all, {
-            now,
-            documentTitle: (id) => documents.find((d) => d.id === id)?.title,
-            viewerUrl: (doc, clause) => `${browser.runtime.getURL(VIEWER_PAGE)}#${new URLSearchParams({ doc, clause }).toString()}`,
-          });
-  const day = now.toISOString().slice(0, 10);
-  const stem = format === 'backup' ? 'yuanwen-backup' : 'yuanwen-highlights';
-  return { text, filename: `${stem}-${day}.${EXTENSION[format]}`, mimeType: MIME[format], count: all.length };
+  return exportFile(format, await db.all(), {
+    documentTitle: (id) => documents.find((d) => d.id === id)?.title,
+    viewerUrl: (doc, clause) => `${browser.runtime.getURL(VIEWER_PAGE)}#${new URLSearchParams({ doc, clause }).toString()}`,
+  });
 }
 
-async function importAll(db: HighlightStore, text: string): Promise<ImportSummary> {
+async function importAll(db: HighlightStore, text: string, mode: ImportMode): Promise<ImportSummary> {
   const parsed = parseImport(text);
   if (!parsed.ok) throw new HighlightStoreError('invalid', parsed.message);
-  await db.replaceAll(parsed.highlights);
+  await db.importAll(parsed.highlights, mode);
   return { format: parsed.format, count: parsed.highlights.length };
 }

@@ -4,18 +4,17 @@
  * document, clause, colour, tag and site, editing of notes and tags,
  * deletion with undo, and a link back to the source page at the highlight.
  *
- * The page opens the highlight database directly (it lives in the
- * extension's origin, like this page) and holds the records in memory; the
- * list renders in chunks as the reader scrolls, so 10,000 highlights cost
- * the first chunk's rendering, not all of them.
+ * The page asks the background for the records (./highlights-source.ts:
+ * the background owns the database) and holds them in memory; the list
+ * renders in chunks as the reader scrolls, so 10,000 highlights cost the
+ * first chunk's rendering, not all of them.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, browser } from '../platform/browser';
 import { bundledCorpus } from '../platform/bundled-corpus';
 import { cleanTags, HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../core/highlight/record';
 import { textFragmentUrl } from '../core/highlight/annotation-export';
-import { HighlightDatabase } from '../storage/highlight-db';
-import { createHighlightStore, type HighlightStore } from '../storage/highlight-store';
+import { allHighlights, deleteHighlight, indexCandidates, restoreHighlight, updateHighlight } from './highlights-source';
 import { colorDisplay } from '../ui/highlight-colors';
 import { NO_FILTERS, search, searchableText, siteOfUrl, type Filters } from './search';
 
@@ -23,9 +22,6 @@ import { NO_FILTERS, search, searchableText, siteOfUrl, type Filters } from './s
 export const CHUNK = 50;
 
 type Load = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready' };
-
-const db = new HighlightDatabase();
-const store: HighlightStore = createHighlightStore(db);
 
 function documentTitle(id: string): string {
   return bundledCorpus().documents.find((d) => d.id === id)?.title ?? id;
@@ -215,7 +211,7 @@ export function Library() {
 
   const reload = async () => {
     try {
-      const rows = await store.all();
+      const rows = await allHighlights();
       rows.reverse(); // newest first
       texts.current = new Map(rows.map((h) => [h.id, searchableText(h)]));
       setAll(rows);
@@ -231,7 +227,7 @@ export function Library() {
   useEffect(() => {
     if (load.kind !== 'ready') return;
     const mine = ++generation.current;
-    void search(db.highlights, all, texts.current, query, filters).then((outcome) => {
+    void search(indexCandidates, all, texts.current, query, filters).then((outcome) => {
       if (mine !== generation.current) return;
       setResults(outcome.results);
       setSearchMs(outcome.ms);
@@ -279,7 +275,7 @@ export function Library() {
   }, [all, filters.documentId]);
 
   const onSave = async (id: string, note: string, tags: string[]) => {
-    const updated = await store.update(id, { note, tags });
+    const updated = await updateHighlight(id, { note, tags });
     texts.current.set(id, searchableText(updated));
     setAll((list) => list.map((h) => (h.id === id ? updated : h)));
     setMessage(t('librarySaved'));
@@ -287,7 +283,7 @@ export function Library() {
 
   const onDelete = async (h: Highlight) => {
     try {
-      await store.remove(h.id);
+      await deleteHighlight(h.id);
       setDeleted(h);
       setMessage(t('libraryDeleted'));
       setResults((list) => list.filter((x) => x.id !== h.id));
@@ -300,7 +296,7 @@ export function Library() {
   const undo = async () => {
     if (!deleted) return;
     try {
-      await store.create(deleted);
+      await restoreHighlight(deleted);
       setDeleted(undefined);
       setMessage(t('libraryRestored'));
       await reload();

@@ -13,7 +13,7 @@
  * window only.
  */
 import type { HighlightColor } from '../core/highlight/record';
-import type { HighlightPatch } from '../storage/highlight-store';
+import type { HighlightPatch } from '../core/highlight/record';
 import type { PageHighlight } from './highlights';
 
 /** Which part of the highlights UI a frame shows (its URL's `?role=`). */

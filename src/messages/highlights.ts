@@ -15,8 +15,19 @@
  *   rejected promise with the code lost.
  */
 import type { Runtime } from '../platform/browser';
-import { isHighlightColor, isUuid, LIMITS, type Highlight, type HighlightColor, type HighlightDraft } from '../core/highlight/record';
-import type { HighlightPatch, StoreErrorCode } from '../storage/highlight-store';
+import { EXPORT_FORMATS, type ExportFormat, type ExportedFile } from '../core/highlight/annotation-export';
+import type { ImportFormat } from '../core/highlight/backup';
+import {
+  isHighlightColor,
+  isUuid,
+  LIMITS,
+  type Highlight,
+  type HighlightColor,
+  type HighlightDraft,
+  type HighlightPatch,
+} from '../core/highlight/record';
+
+export { EXPORT_FORMATS, type ExportFormat, type ExportedFile };
 
 // ---------------------------------------------------------------------------
 // To a tab's content script
@@ -123,35 +134,52 @@ export interface HighlightsForDocumentRequest {
   documentId: string;
 }
 
-export const EXPORT_FORMATS = ['web-annotation', 'markdown', 'backup'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/**
+ * Extension pages (the library) → background: the ids of the highlights
+ * whose search index holds every token of `query` (candidates the page
+ * confirms on their text), or null when the index cannot answer (an empty
+ * query, a single Chinese character): then every highlight is a candidate.
+ */
+export interface HighlightsSearchRequest {
+  type: 'yuanwen/highlights-search';
+  query: string;
+}
 
-/** Extension pages → background: every highlight as a file's text. */
+/** Extension pages (the options page) → background: how many highlights are stored. */
+export interface HighlightsCountRequest {
+  type: 'yuanwen/highlights-count';
+}
+
+/** Extension pages (the library's undo) → background: store a deleted highlight again, as it was. */
+export interface HighlightRestoreRequest {
+  type: 'yuanwen/highlight-restore';
+  highlight: Highlight;
+}
+
+/** Extension pages → background: every highlight as a file (the one export: src/core/highlight/annotation-export.ts). */
 export interface HighlightsExportRequest {
   type: 'yuanwen/highlights-export';
   format: ExportFormat;
 }
 
-export interface ExportedFile {
-  text: string;
-  filename: string;
-  mimeType: string;
-  count: number;
-}
-
 /**
- * Extension pages → background: replace every highlight with a backup's or
- * Web Annotation file's (all or nothing). Answered
- * `HighlightResult<ImportSummary>`; a malformed, wrong-version or oversized
- * file is `{ok: false}` with one message and the database unchanged.
+ * Extension pages → background: a backup's or Web Annotation file's
+ * highlights, all or nothing, either replacing every highlight (`replace`,
+ * the default) or merged in (`merge`: for the same id the file wins).
+ * Answered `HighlightResult<ImportSummary>`; a malformed, wrong-version or
+ * oversized file is `{ok: false}` with one message and the database unchanged.
  */
 export interface HighlightsImportRequest {
   type: 'yuanwen/highlights-import';
   text: string;
+  mode?: ImportMode;
 }
 
+export const IMPORT_MODES = ['replace', 'merge'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
 export interface ImportSummary {
-  format: 'backup' | 'web-annotation';
+  format: ImportFormat;
   count: number;
 }
 
@@ -164,13 +192,33 @@ export type HighlightMessage =
   | HighlightsForPageRequest
   | HighlightsListRequest
   | HighlightsForDocumentRequest
+  | HighlightsSearchRequest
+  | HighlightsCountRequest
+  | HighlightRestoreRequest
   | HighlightsExportRequest
   | HighlightsImportRequest;
+
+/** Why the highlight store failed (src/storage/highlight-store.ts throws these as `HighlightStoreError`s). */
+export type StoreErrorCode =
+  /** The browser refused to store more (disk full, quota). */
+  | 'quota'
+  | 'not-found'
+  /** A highlight with this id exists already. */
+  | 'conflict'
+  | 'invalid'
+  /** The database was written by a newer Yuanwen. */
+  | 'version'
+  /** IndexedDB is missing or the database cannot be opened (e.g. some private windows). */
+  | 'unavailable'
+  | 'unknown';
 
 export type HighlightErrorCode = StoreErrorCode | 'refused';
 
 /** The background's answer to a highlight message. */
 export type HighlightResult<T> = { ok: true; value: T } | { ok: false; error: { code: HighlightErrorCode; message: string } };
+
+/** The longest library search query accepted by message. */
+export const MAX_QUERY = 1_000;
 
 /** The largest import text accepted by message (the file limit of src/core/highlight/backup.ts refuses it with a message). */
 export const MAX_IMPORT_MESSAGE = 64 * 1024 * 1024;
@@ -260,10 +308,24 @@ export function parseHighlightMessage(message: Record<string, unknown>): Highlig
       return keysWithin(message, ['type', 'format']) && (EXPORT_FORMATS as readonly unknown[]).includes(message.format)
         ? { type: 'yuanwen/highlights-export', format: message.format as ExportFormat }
         : undefined;
-    case 'yuanwen/highlights-import':
-      return keysWithin(message, ['type', 'text']) && typeof message.text === 'string' && message.text.length <= MAX_IMPORT_MESSAGE
-        ? { type: 'yuanwen/highlights-import', text: message.text }
+    case 'yuanwen/highlights-search':
+      return keysWithin(message, ['type', 'query']) && typeof message.query === 'string' && message.query.length <= MAX_QUERY
+        ? { type: 'yuanwen/highlights-search', query: message.query }
         : undefined;
+    case 'yuanwen/highlights-count':
+      return keysWithin(message, ['type']) ? { type: 'yuanwen/highlights-count' } : undefined;
+    case 'yuanwen/highlight-restore':
+      // The record itself is validated in depth by the store.
+      return keysWithin(message, ['type', 'highlight']) && isObject(message.highlight)
+        ? { type: 'yuanwen/highlight-restore', highlight: message.highlight as unknown as Highlight }
+        : undefined;
+    case 'yuanwen/highlights-import': {
+      if (!keysWithin(message, ['type', 'text'], ['mode'])) return undefined;
+      const { text, mode } = message;
+      if (typeof text !== 'string' || text.length > MAX_IMPORT_MESSAGE) return undefined;
+      if (mode !== undefined && !(IMPORT_MODES as readonly unknown[]).includes(mode)) return undefined;
+      return { type: 'yuanwen/highlights-import', text, ...(mode !== undefined ? { mode: mode as ImportMode } : {}) };
+    }
     default:
       return undefined;
   }
@@ -277,6 +339,9 @@ export const BACKGROUND_HIGHLIGHT_MESSAGES: ReadonlySet<HighlightMessage['type']
   'yuanwen/highlight-delete',
   'yuanwen/highlights-list',
   'yuanwen/highlights-for-document',
+  'yuanwen/highlights-search',
+  'yuanwen/highlights-count',
+  'yuanwen/highlight-restore',
   'yuanwen/highlights-export',
   'yuanwen/highlights-import',
 ]);

@@ -30,6 +30,9 @@ export interface BackgroundReplies {
   'yuanwen/highlight-delete': HighlightResult<boolean>;
   'yuanwen/highlights-list': HighlightResult<Highlight[]>;
   'yuanwen/highlights-for-document': HighlightResult<Highlight[]>;
+  'yuanwen/highlights-search': HighlightResult<string[] | null>;
+  'yuanwen/highlights-count': HighlightResult<number>;
+  'yuanwen/highlight-restore': HighlightResult<Highlight>;
   'yuanwen/highlights-export': HighlightResult<ExportedFile>;
   'yuanwen/highlights-import': HighlightResult<ImportSummary>;
   /** The tab's frame key (src/messages/frame.ts), or null for a sender that may not set or read it. */

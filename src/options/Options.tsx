@@ -10,15 +10,10 @@ import { browser, t, type MessageKey } from '../platform/browser';
 import { languageOverride, storeLanguageChoice, type LanguageChoice } from '../platform/i18n';
 import { onSiteSettingsChanged, readSiteSettings, setSiteEnabled } from '../platform/site-settings';
 import { readHighlightSettings, setCanonicalAnchoring } from '../platform/highlight-settings';
-import { bundledCorpus } from '../platform/bundled-corpus';
-import { HighlightDatabase } from '../storage/highlight-db';
-import { createHighlightStore } from '../storage/highlight-store';
 import { colorName } from '../ui/highlight-colors';
 import { HIGHLIGHT_COLORS, readColorLabels, setColorLabel, type ColorLabels } from '../platform/color-labels';
-import { download, exportFile, importFile, type ExportKind, type ImportProgress } from './transfer';
-
-const db = new HighlightDatabase();
-const store = createHighlightStore(db);
+import type { ExportFormat } from '../core/highlight/annotation-export';
+import { countHighlights, download, exportHighlights, importFile, type ImportProgress } from './transfer';
 
 const LANGUAGE_TAGS: Record<LanguageChoice, string | undefined> = { browser: undefined, zh_CN: 'zh-CN', zh_TW: 'zh-TW', en: 'en' };
 
@@ -150,21 +145,21 @@ function TransferSection({ onChanged }: { onChanged(): void }) {
   const [result, setResult] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const [replace, setReplace] = useState(false);
 
-  const doExport = async (kind: ExportKind) => {
-    const all = await store.all();
-    const file = exportFile(kind, all, {
-      documentTitle: (id) => bundledCorpus().documents.find((d) => d.id === id)?.title,
-      viewerUrl: (doc, clause) => browser.runtime.getURL(`viewer.html#${new URLSearchParams({ doc, clause }).toString()}`),
-    });
-    download(file);
-    setResult({ ok: true, text: t('optionsExported', [String(all.length), file.filename]) });
+  const doExport = async (format: ExportFormat) => {
+    try {
+      const file = await exportHighlights(format);
+      download(file);
+      setResult({ ok: true, text: t('optionsExported', [String(file.count), file.filename]) });
+    } catch (e) {
+      setResult({ ok: false, text: e instanceof Error ? e.message : String(e) });
+    }
   };
 
   const doImport = async (file: File) => {
     setBusy(true);
     setResult(undefined);
     setProgress({ phase: 'reading', fraction: 0 });
-    const outcome = await importFile(db, file, replace, setProgress);
+    const outcome = await importFile(file, replace, setProgress);
     setBusy(false);
     setProgress(undefined);
     if (outcome.ok) {
@@ -212,7 +207,7 @@ function TransferSection({ onChanged }: { onChanged(): void }) {
       {progress && (
         <div class="progress">
           <label for="import-progress">{t(PHASE_KEYS[progress.phase])}</label>
-          <progress id="import-progress" max={1} value={progress.phase === 'checking' ? undefined : progress.fraction} />
+          <progress id="import-progress" max={1} value={progress.fraction} />
         </div>
       )}
       <div role="status" aria-live="polite" class={result ? (result.ok ? 'result ok' : 'result failed') : 'result'} id="transfer-result">
@@ -228,7 +223,7 @@ function StorageSection({ generation }: { generation: number }) {
     void (async () => {
       const e = await navigator.storage?.estimate?.().catch(() => undefined);
       const persisted = await navigator.storage?.persisted?.().catch(() => undefined);
-      const count = await db.highlights.count().catch(() => undefined);
+      const count = await countHighlights().catch(() => undefined);
       setEstimate({ usage: e?.usage, quota: e?.quota, persisted, count });
     })();
   }, [generation]);

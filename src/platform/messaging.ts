@@ -7,6 +7,7 @@
  * through unchanged.
  */
 import { browser } from './browser';
+import type { HighlightResult } from '../messages/highlights';
 import type { BackgroundReply, BackgroundRequest, TabReply, TabRequest } from '../messages/replies';
 
 export interface TabTarget {
@@ -22,4 +23,17 @@ export async function sendMessage(message: BackgroundRequest | TabRequest, to?: 
   return to.frameId === undefined
     ? browser.tabs.sendMessage(to.tabId, message)
     : browser.tabs.sendMessage(to.tabId, message, { frameId: to.frameId });
+}
+
+/**
+ * The value of the background's answer to a highlight message
+ * (`resultValue(sendMessage(…))`); a stored-data failure is thrown as an
+ * Error with the message a reader can be shown, and no answer at all as one
+ * that says so.
+ */
+export async function resultValue<T>(answer: Promise<HighlightResult<T> | undefined>): Promise<T> {
+  const result = await answer;
+  if (!result || typeof result !== 'object') throw new Error('the background did not answer');
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
 }

@@ -3,13 +3,12 @@
  * them it could place on the page (`{type:'yuanwen/highlights'}` answers
  * each with a status: anchored, orphan, or canonical from another page);
  * where it does not answer that message (an older content script, a page
- * where Yuanwen is off) the popup reads the stored highlights of the page's
- * URL from the database directly, without a status.
+ * where Yuanwen is off) the popup asks the background, which owns the
+ * database, for the stored highlights of the page's URL, without a status.
  */
 import type { Tabs } from '../platform/browser';
-import { sendMessage } from '../platform/messaging';
+import { resultValue, sendMessage } from '../platform/messaging';
 import { validateHighlight, type Highlight } from '../core/highlight/record';
-import { createHighlightStore } from '../storage/highlight-store';
 
 export type HighlightStatus = 'anchored' | 'orphan' | 'canonical' | 'stored';
 
@@ -42,11 +41,11 @@ export async function pageHighlights(tab: Tabs.Tab | undefined): Promise<PageHig
     const parsed = parseHighlightsAnswer(await sendMessage({ type: 'yuanwen/highlights' }, { tabId: tab.id }));
     if (parsed) return parsed;
   } catch {
-    // No such message on this content script: read the database.
+    // No such message on this content script: ask the database's owner.
   }
   if (!tab.url) return [];
   try {
-    const stored = await createHighlightStore().forPage(tab.url);
+    const stored = await resultValue(sendMessage({ type: 'yuanwen/highlights-list', url: tab.url }));
     return stored.map((highlight) => ({ highlight, status: 'stored' }));
   } catch {
     return [];

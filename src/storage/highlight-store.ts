@@ -9,22 +9,14 @@
  * Failures are `HighlightStoreError`s with a `code` the caller can act on
  * and a message a user can read; nothing else escapes.
  */
-import { validateHighlight, type CanonicalAnchor, type Highlight } from '../core/highlight/record';
+import { validateHighlight, type Highlight, type HighlightPatch } from '../core/highlight/record';
 import { normalizePageUrl } from '../core/highlight/page-url';
+import type { ImportMode, StoreErrorCode } from '../messages/highlights';
 import { HighlightDatabase, fromRow, toRow, type StoredHighlight } from './highlight-db';
+import { indexCandidates } from './search-index';
 
-export type StoreErrorCode =
-  /** The browser refused to store more (disk full, quota). */
-  | 'quota'
-  | 'not-found'
-  /** A highlight with this id exists already. */
-  | 'conflict'
-  | 'invalid'
-  /** The database was written by a newer Yuanwen. */
-  | 'version'
-  /** IndexedDB is missing or the database cannot be opened (e.g. some private windows). */
-  | 'unavailable'
-  | 'unknown';
+/** Rows written per step of an import's transaction. */
+export const IMPORT_CHUNK = 500;
 
 export class HighlightStoreError extends Error {
   override name = 'HighlightStoreError';
@@ -42,16 +34,6 @@ export class HighlightStoreError extends Error {
   }
 }
 
-/** What an update may change. `canonical: null` removes the canonical anchor (re-attached outside a clause). */
-export interface HighlightPatch {
-  title?: string;
-  color?: Highlight['color'];
-  note?: string;
-  tags?: string[];
-  selectors?: Highlight['selectors'];
-  canonical?: CanonicalAnchor | null;
-}
-
 export interface HighlightStore {
   /** The highlights made on a page (any form of its URL), in page order. */
   forPage(url: string): Promise<Highlight[]>;
@@ -66,8 +48,18 @@ export interface HighlightStore {
   remove(id: string): Promise<boolean>;
   /** Every highlight, oldest first. */
   all(): Promise<Highlight[]>;
-  /** Replace everything with these records (an import), in one transaction: all or nothing. */
-  replaceAll(records: readonly Highlight[]): Promise<void>;
+  count(): Promise<number>;
+  /**
+   * Ids of the highlights whose search index holds every token of `query`
+   * (candidates: ./search-index.ts), or null when the index cannot answer.
+   */
+  searchCandidates(query: string): Promise<string[] | null>;
+  /**
+   * An import, in one transaction (all or nothing): these records replace
+   * every highlight (`replace`), or are added, a record with the same id
+   * replaced by the file's (`merge`).
+   */
+  importAll(records: readonly Highlight[], mode: ImportMode): Promise<void>;
   clear(): Promise<void>;
 }
 
@@ -139,7 +131,16 @@ export function createHighlightStore(
       return rows.map(fromRow);
     },
 
-    async replaceAll(records) {
+    async count() {
+      return run('count the highlights', () => table.count());
+    },
+
+    async searchCandidates(query) {
+      const ids = await run('search the highlights', () => indexCandidates(table, query));
+      return ids ? [...ids] : null;
+    },
+
+    async importAll(records, mode) {
       const rows: StoredHighlight[] = [];
       const seen = new Set<string>();
       records.forEach((r, i) => {
@@ -154,8 +155,8 @@ export function createHighlightStore(
       });
       await run('import the highlights', () =>
         db.transaction('rw', table, async () => {
-          await table.clear();
-          await table.bulkAdd(rows);
+          if (mode === 'replace') await table.clear();
+          for (let i = 0; i < rows.length; i += IMPORT_CHUNK) await table.bulkPut(rows.slice(i, i + IMPORT_CHUNK));
         }),
       );
     },

@@ -19,11 +19,11 @@ import { emptyReport, type Report } from '../../core/check/report';
 import { extractText, type ExtractedText } from '../../page/extract-text';
 import type { TextMap } from '../../page/text-map';
 import { t } from '../../platform/browser';
-import { sendMessage } from '../../platform/messaging';
+import { resultValue, sendMessage } from '../../platform/messaging';
 import { onHighlightSettingsChanged } from '../../platform/highlight-settings';
-import type { AnalyseResponse, HighlightResult, PageHighlight } from '../../messages/analysis';
+import type { AnalyseResponse, PageHighlight } from '../../messages/analysis';
 import type { DockView, FloatView, FrameAction } from '../../messages/frame';
-import type { HighlightPatch } from '../../storage/highlight-store';
+import type { HighlightPatch } from '../../core/highlight/record';
 import { hiddenInLayout } from '../hidden';
 import type { OverlayHost } from '../render/overlay-host';
 import { anchorHighlights } from './anchoring';
@@ -53,14 +53,6 @@ const TOOLBAR_WIDTH = 300;
 const CARD_WIDTH = 380;
 
 class UserError extends Error {}
-
-/** The value of the background's answer (`ask(sendMessage(…))`); its error as a `UserError` the dock shows. */
-async function ask<T>(answer: Promise<HighlightResult<T> | undefined>): Promise<T> {
-  const result = await answer;
-  if (!result || typeof result !== 'object') throw new Error('the background did not answer');
-  if (!result.ok) throw new UserError(result.error.message);
-  return result.value;
-}
 
 export class PageHighlights {
   private enabled = false;
@@ -198,7 +190,7 @@ export class PageHighlights {
     if (!this.enabled) return;
     const report = this.page?.report ?? emptyReport();
     const clauses = report.documents.map((d) => ({ documentId: d.id, clauseIds: d.clauses.map((c) => c.clauseId) }));
-    const stored = await ask(sendMessage({ type: 'yuanwen/highlights-for-page', clauses }));
+    const stored = await resultValue(sendMessage({ type: 'yuanwen/highlights-for-page', clauses }));
     if (!this.enabled) return;
     const page = stored.page.length + stored.canonical.length > 0 ? this.currentPage() : this.page;
     const anchored = anchorHighlights(stored, page && { map: page.map, report: page.report, anchorer: this.anchorerFor(page) });
@@ -241,7 +233,7 @@ export class PageHighlights {
       ...(note ? { note } : {}),
       ...(canonical ? { canonical } : {}),
     };
-    const record = await ask(sendMessage({ type: 'yuanwen/highlight-create', draft }));
+    const record = await resultValue(sendMessage({ type: 'yuanwen/highlight-create', draft }));
     this.pending = undefined;
     this.document.getSelection()?.removeAllRanges();
     this.showFloat({ kind: 'none' });
@@ -251,13 +243,13 @@ export class PageHighlights {
   }
 
   async update(id: string, patch: HighlightPatch): Promise<Highlight> {
-    const record = await ask(sendMessage({ type: 'yuanwen/highlight-update', id, patch }));
+    const record = await resultValue(sendMessage({ type: 'yuanwen/highlight-update', id, patch }));
     await this.resync();
     return record;
   }
 
   async remove(id: string): Promise<boolean> {
-    const existed = await ask(sendMessage({ type: 'yuanwen/highlight-delete', id }));
+    const existed = await resultValue(sendMessage({ type: 'yuanwen/highlight-delete', id }));
     if (this.float.kind === 'card' && this.float.item.highlight.id === id) this.showFloat({ kind: 'none' });
     await this.resync();
     return existed;
@@ -286,7 +278,7 @@ export class PageHighlights {
       selectors: record.selectors,
       ...(record.canonical ? { canonical: record.canonical } : {}),
     };
-    await ask(sendMessage({ type: 'yuanwen/highlight-create', draft }));
+    await resultValue(sendMessage({ type: 'yuanwen/highlight-create', draft }));
     await this.resync();
   }
 

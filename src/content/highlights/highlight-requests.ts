@@ -8,7 +8,7 @@ import type { Highlight, HighlightColor } from '../../core/highlight/record';
 import { browser, type Runtime } from '../../platform/browser';
 import { CONTENT_HIGHLIGHT_MESSAGES, isOwnSender, parseMessage, type HighlightMessage, type PageHighlight } from '../../messages/analysis';
 import { replyFromTab } from '../../messages/replies';
-import type { HighlightPatch } from '../../storage/highlight-store';
+import type { HighlightPatch } from '../../core/highlight/record';
 
 export interface HighlightRequestHandlers {
   /** Resolves when the page's analysis and highlights are current: false when Yuanwen is off here. */

@@ -254,3 +254,36 @@ function escape(s: string): string {
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+// ---------------------------------------------------------------------------
+// Export files
+
+export const EXPORT_FORMATS = ['web-annotation', 'markdown', 'backup'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** An export as a file to offer for download. */
+export interface ExportedFile {
+  text: string;
+  filename: string;
+  mimeType: string;
+  count: number;
+}
+
+const EXPORT_FILES: Record<ExportFormat, { stem: string; extension: string; mimeType: string }> = {
+  'web-annotation': { stem: 'yuanwen-annotations', extension: 'jsonld', mimeType: 'application/ld+json' },
+  markdown: { stem: 'yuanwen-highlights', extension: 'md', mimeType: 'text/markdown' },
+  backup: { stem: 'yuanwen-backup', extension: 'json', mimeType: 'application/json' },
+};
+
+/** Every highlight as one file of `format`, named for its kind and day (`yuanwen-backup-2025-09-02.json`). */
+export function exportFile(format: ExportFormat, highlights: readonly Highlight[], options: MarkdownOptions = {}): ExportedFile {
+  const now = options.now ?? new Date();
+  const text =
+    format === 'backup'
+      ? backupJson(highlights, now)
+      : format === 'web-annotation'
+        ? webAnnotationJson(highlights, now)
+        : toMarkdown(highlights, { ...options, now });
+  const { stem, extension, mimeType } = EXPORT_FILES[format];
+  return { text, filename: `${stem}-${now.toISOString().slice(0, 10)}.${extension}`, mimeType, count: highlights.length };
+}

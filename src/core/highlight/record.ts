@@ -129,6 +129,16 @@ export function cleanTags(tags: readonly string[]): string[] {
   return out;
 }
 
+/** What an update may change. `canonical: null` removes the canonical anchor (re-attached outside a clause). */
+export interface HighlightPatch {
+  title?: string;
+  color?: HighlightColor;
+  note?: string;
+  tags?: string[];
+  selectors?: HighlightSelectors;
+  canonical?: CanonicalAnchor | null;
+}
+
 /** What the content script knows when the user highlights: everything but id and times. */
 export interface HighlightDraft {
   url: string;

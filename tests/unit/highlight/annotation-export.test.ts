@@ -1,12 +1,14 @@
 /**
  * Export formats: W3C Web Annotation JSON-LD, Markdown grouped by document
- * and clause, and the lossless backup.
+ * and clause, and the lossless backup; and the one set of file names the
+ * extension offers them under.
  */
 import { describe, expect, it } from 'vitest';
 import {
   ANNOTATION_CONTEXT,
   EXTENSION_PROPERTY,
   backupJson,
+  exportFile,
   textFragmentUrl,
   toAnnotationCollection,
   toMarkdown,
@@ -118,5 +120,17 @@ describe('backup export', () => {
   it('is the records exactly, with format, version and time', () => {
     const data = JSON.parse(backupJson(sampleHighlights(), NOW));
     expect(data).toEqual({ format: 'yuanwen-backup', version: 1, exportedAt: '2025-09-02T03:04:05.000Z', highlights: sampleHighlights() });
+  });
+});
+
+describe('export files', () => {
+  it('names each file for its kind and day, with its MIME type and the number of highlights', () => {
+    const files = (['web-annotation', 'markdown', 'backup'] as const).map((format) => exportFile(format, sampleHighlights(), { now: NOW }));
+    expect(files.map(({ filename, mimeType, count }) => ({ filename, mimeType, count }))).toEqual([
+      { filename: 'yuanwen-annotations-2025-09-02.jsonld', mimeType: 'application/ld+json', count: 4 },
+      { filename: 'yuanwen-highlights-2025-09-02.md', mimeType: 'text/markdown', count: 4 },
+      { filename: 'yuanwen-backup-2025-09-02.json', mimeType: 'application/json', count: 4 },
+    ]);
+    expect(files[2].text).toBe(backupJson(sampleHighlights(), NOW));
   });
 });

@@ -42,6 +42,11 @@ describe('highlight messages', () => {
       { type: 'yuanwen/highlights-export', format: 'pdf' },
       { type: 'yuanwen/highlights-import', text: 42 },
       { type: 'yuanwen/highlights-for-document', documentId: '../x' },
+      { type: 'yuanwen/highlights-import', text: '{}', mode: 'append' },
+      { type: 'yuanwen/highlights-search', query: 7 },
+      { type: 'yuanwen/highlights-search', query: '城'.repeat(1_001) },
+      { type: 'yuanwen/highlights-count', all: true },
+      { type: 'yuanwen/highlight-restore', highlight: [] },
     ];
     for (const message of bad) expect(parseMessage(message), JSON.stringify(message)).toBeUndefined();
   });
@@ -53,6 +58,20 @@ describe('highlight messages', () => {
       format: 'markdown',
     });
     expect(parseMessage({ type: 'yuanwen/highlights-import', text: '{}' })).toEqual({ type: 'yuanwen/highlights-import', text: '{}' });
+    expect(parseMessage({ type: 'yuanwen/highlights-import', text: '{}', mode: 'merge' })).toEqual({
+      type: 'yuanwen/highlights-import',
+      text: '{}',
+      mode: 'merge',
+    });
+    expect(parseMessage({ type: 'yuanwen/highlights-search', query: '期末论文' })).toEqual({
+      type: 'yuanwen/highlights-search',
+      query: '期末论文',
+    });
+    expect(parseMessage({ type: 'yuanwen/highlights-count' })).toEqual({ type: 'yuanwen/highlights-count' });
+    expect(parseMessage({ type: 'yuanwen/highlight-restore', highlight: { id: ID } })).toEqual({
+      type: 'yuanwen/highlight-restore',
+      highlight: { id: ID },
+    });
     expect(
       parseMessage({ type: 'yuanwen/highlights-for-page', clauses: [{ documentId: 'urban-opinion-2025', clauseIds: ['c1', 's0p1'] }] }),
     ).toBeDefined();

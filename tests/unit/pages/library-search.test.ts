@@ -1,5 +1,6 @@
 /**
- * Library search (src/library/search.ts) on fake-indexeddb: Chinese words
+ * Library search (src/library/search.ts, with the index lookup of
+ * src/storage/search-index.ts) on fake-indexeddb: Chinese words
  * found inside notes and quotes through the `*words` index, confirmed on the
  * text (bigrams present but not in a row do not match), Latin prefixes,
  * filters; and the popup's grouping of deviations by clause.
@@ -8,7 +9,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHighlight, type Highlight } from '../../../src/core/highlight/record';
 import { HighlightDatabase, toRow } from '../../../src/storage/highlight-db';
-import { indexCandidates, NO_FILTERS, search, searchableText } from '../../../src/library/search';
+import { indexCandidates } from '../../../src/storage/search-index';
+import { NO_FILTERS, search, searchableText, type CandidateLookup } from '../../../src/library/search';
 import { groupDeviations } from '../../../src/popup/deviation-groups';
 import { emptyReport, type Deviation } from '../../../src/core/check/report';
 
@@ -45,22 +47,24 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
+/** The background's answer to `yuanwen/highlights-search`, without the message. */
+const candidates: CandidateLookup = (query) => indexCandidates(db.highlights, query);
 const texts = () => new Map(all.map((h) => [h.id, searchableText(h)]));
 const ids = (hs: Highlight[]) => hs.map((h) => h.id.slice(-1)).sort();
 
 describe('library search', () => {
   it('finds a note by a Chinese word inside it', async () => {
-    expect(ids((await search(db.highlights, all, texts(), '期末论文', NO_FILTERS)).results)).toEqual(['1']);
+    expect(ids((await search(candidates, all, texts(), '期末论文', NO_FILTERS)).results)).toEqual(['1']);
   });
 
   it('takes candidates from the index and confirms them on the text: bigrams out of order do not match', async () => {
     // 2's note (期末论述论文) has every bigram of 期末论文 (期末 末论 论文), not in a row.
     expect([...(await indexCandidates(db.highlights, '期末论文'))!].map((id) => id.slice(-1)).sort()).toEqual(['1', '2']);
-    expect(ids((await search(db.highlights, all, texts(), '期末论文', NO_FILTERS)).results)).toEqual(['1']);
+    expect(ids((await search(candidates, all, texts(), '期末论文', NO_FILTERS)).results)).toEqual(['1']);
   });
 
   it('matches quotes, tags, Latin prefixes, several words, and one Chinese character', async () => {
-    const q = async (query: string) => ids((await search(db.highlights, all, texts(), query, NO_FILTERS)).results);
+    const q = async (query: string) => ids((await search(candidates, all, texts(), query, NO_FILTERS)).results);
     expect(await q('城市')).toEqual(['1', '2']);
     expect(await q('韧性')).toEqual(['2']);
     expect(await q('urban')).toEqual(['3']);
@@ -70,10 +74,10 @@ describe('library search', () => {
   });
 
   it('applies filters', async () => {
-    expect(
-      ids((await search(db.highlights, all, texts(), '', { ...NO_FILTERS, color: 'green', site: 'site0.example.cn' })).results),
-    ).toEqual(['2']);
-    expect(ids((await search(db.highlights, all, texts(), '', { ...NO_FILTERS, tag: '韧性' })).results)).toEqual(['2']);
+    expect(ids((await search(candidates, all, texts(), '', { ...NO_FILTERS, color: 'green', site: 'site0.example.cn' })).results)).toEqual([
+      '2',
+    ]);
+    expect(ids((await search(candidates, all, texts(), '', { ...NO_FILTERS, tag: '韧性' })).results)).toEqual(['2']);
   });
 });
 

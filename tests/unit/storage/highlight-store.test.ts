@@ -141,33 +141,43 @@ describe('updating and removing', () => {
   });
 });
 
-describe('importing: replace all, all or nothing', () => {
+describe('importing: replace all or merge, all or nothing', () => {
   it('replaces every record', async () => {
     const [a, b] = sampleHighlights();
-    await store.replaceAll([{ ...a, note: 'imported' }, b]);
+    await store.importAll([{ ...a, note: 'imported' }, b], 'replace');
     expect((await store.all()).map((h) => [h.id, h.note])).toEqual([
       [IDS[0], 'imported'],
       [IDS[1], ''],
     ]);
   });
 
+  it('merges: records with a new id are added, one with a stored id replaces it, the rest stay', async () => {
+    const [a] = sampleHighlights();
+    const fresh = { ...a, id: '00000000-0000-4000-8000-00000000abcd', note: 'new' };
+    await store.importAll([{ ...a, note: 'from the file' }, fresh], 'merge');
+    const all = await store.all();
+    expect(all).toHaveLength(5);
+    expect(all.find((h) => h.id === a.id)?.note).toBe('from the file');
+    expect(all.find((h) => h.id === fresh.id)?.note).toBe('new');
+  });
+
   it('changes nothing when a record is invalid', async () => {
     const records = sampleHighlights();
     records[3] = { ...records[3], url: 'about:blank' };
-    await expectStoreError(store.replaceAll(records.slice(1)), 'invalid', /^Highlight 3 of 3 is not valid: url/);
+    await expectStoreError(store.importAll(records.slice(1), 'replace'), 'invalid', /^Highlight 3 of 3 is not valid: url/);
     expect(await store.all()).toHaveLength(4);
   });
 
   it('changes nothing when two records share an id', async () => {
     const [a] = sampleHighlights();
-    await expectStoreError(store.replaceAll([a, { ...a, note: 'twin' }]), 'invalid', /repeats the id/);
+    await expectStoreError(store.importAll([a, { ...a, note: 'twin' }], 'replace'), 'invalid', /repeats the id/);
     expect(await store.all()).toHaveLength(4);
   });
 
   it('rolls the clearing back when writing fails half-way (the quota runs out)', async () => {
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
-    vi.spyOn(db.highlights, 'bulkAdd').mockImplementation(() => Dexie.Promise.reject(quota) as never);
-    await expectStoreError(store.replaceAll([sampleHighlights()[0]]), 'quota', /no more storage space/);
+    vi.spyOn(db.highlights, 'bulkPut').mockImplementation(() => Dexie.Promise.reject(quota) as never);
+    await expectStoreError(store.importAll([sampleHighlights()[0]], 'replace'), 'quota', /no more storage space/);
     vi.restoreAllMocks();
     expect(await store.all()).toHaveLength(4);
   });
@@ -175,7 +185,7 @@ describe('importing: replace all, all or nothing', () => {
   it('export → wipe → import gives identical records', async () => {
     const exported = await store.all();
     await store.clear();
-    await store.replaceAll(exported);
+    await store.importAll(exported, 'replace');
     expect(await store.all()).toEqual(exported);
   });
 });
