@@ -12,6 +12,9 @@ import { createEngine, type Engine } from '../../src/core/check/engine';
 import type { Deviation, Report } from '../../src/core/check/report';
 import { normalize, toOriginalRange } from '../../src/core/text/normalize';
 import { expect } from 'vitest';
+import type { WordBreaks } from '../../src/core/check/diff';
+import { prepareDocument } from '../../src/core/check/prepare';
+import { segmentByLexicon, segmentWords, wordBoundaries } from '../../src/core/corpus/words';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CORPUS_DIR = resolve(ROOT, 'corpus');
@@ -58,6 +61,20 @@ export function doc(id: string): CanonicalDocument {
 
 export const opinion = (): CanonicalDocument => doc(OPINION);
 export const plan = (): CanonicalDocument => doc(PLAN);
+
+/**
+ * Word boundaries for diffing a canonical text `a` as the engine has them
+ * for the opinion: `a` segmented as at build time, a page's words by the
+ * opinion's lexicon.
+ */
+let opinionLexicon: Set<string> | undefined;
+
+export function opinionBreaks(a: string): WordBreaks {
+  const starts = new Set(wordBoundaries(segmentWords(a), a.length));
+  opinionLexicon ??= prepareDocument(opinion()).lexicon;
+  const lexicon = opinionLexicon;
+  return { canonical: (i) => starts.has(i), page: (text) => segmentByLexicon(text, lexicon) };
+}
 
 /** The clause printed with `label` (`（十五）`, `九、`) in a document. */
 export function clauseByLabel(d: CanonicalDocument, label: string): Clause {

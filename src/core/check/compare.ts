@@ -20,6 +20,7 @@
 import type { Placement } from './align';
 import type { DeviationKind } from './report';
 import { diffWords, type Change } from './diff';
+import { segmentByLexicon } from '../corpus/words';
 import { sameLabel } from '../text/markers';
 import type { PreparedDocument, PreparedPage } from './prepare';
 import { classifyRelation, shapeOf, type RelationSummary } from './relation';
@@ -93,7 +94,10 @@ export function compareDocument(doc: PreparedDocument, page: PreparedPage, place
     const canonical = doc.norm.text.slice(geometry.bodyStart, geometry.end);
     const pageText = page.norm.text.slice(placement.start, placement.end);
 
-    const changes = diffWords(canonical, pageText);
+    const changes = diffWords(canonical, pageText, {
+      canonical: (i) => doc.wordStarts[geometry.bodyStart + i] === 1,
+      page: (text) => segmentByLexicon(text, doc.lexicon),
+    });
     // A reprint reproduces the clause whole; an excerpt or a quotation may
     // stop and start again inside it (an ellipsis, a closing quote and the
     // page's own words): each stretch is a passage, trimmed at its edges.

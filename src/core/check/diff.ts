@@ -3,9 +3,9 @@
  *
  * A character diff (Myers, exact: no timeout, so it never degrades into
  * "delete everything, insert everything") finds what changed; each change is
- * then widened to the word boundaries around it, found by segmenting only a
- * few characters of context, so `推动`→`推进` is one substitution, not
- * `动`→`进`, and a faithful clause costs no segmentation at all.
+ * then widened to the canonical text's word boundaries around it (segmented
+ * once, when the corpus was built), so `推动`→`推进` is one substitution,
+ * not `动`→`进`, in every browser alike.
  */
 
 export type EditKind = 'equal' | 'delete' | 'insert';
@@ -176,22 +176,21 @@ export function equalShare(edits: Edit[], aLength: number): number {
   return equal / aLength;
 }
 
-/** Finds the word boundaries of a short text; null where the runtime cannot segment. */
-export type WordBoundaries = (text: string) => number[] | null;
+/**
+ * Word boundaries of both texts, by position: the canonical text's come
+ * with its document (segmented once, at build time), the page's from that
+ * document's own words (corpus/words.ts), never from the runtime's
+ * segmenter, so every engine widens alike.
+ */
+export interface WordBreaks {
+  /** Whether a canonical word starts (or ends) at a position of `a`. */
+  canonical: (aPos: number) => boolean;
+  /** The word boundaries of a few characters of the page, from 0 to `text.length`. */
+  page: (text: string) => number[];
+}
 
-let segmenter: Intl.Segmenter | null | undefined;
-
-/** Word boundaries by `Intl.Segmenter` (ICU's dictionary for Chinese). */
-export const segmenterBoundaries: WordBoundaries = (text) => {
-  if (segmenter === undefined) {
-    segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
-  }
-  if (!segmenter) return null;
-  const bounds: number[] = [];
-  for (const s of segmenter.segment(text)) bounds.push(s.index);
-  bounds.push(text.length);
-  return bounds;
-};
+/** No word boundaries known: changes stay at character granularity. */
+export const characterBreaks: WordBreaks = { canonical: () => true, page: (text) => [...Array(text.length + 1).keys()] };
 
 /** How far around a change to look for the enclosing word. */
 const WORD_CONTEXT = 4;
@@ -202,7 +201,7 @@ const JOIN_GAP = 1;
  * The changes between `a` (canonical) and `b` (page), each widened to whole
  * words. `a` and `b` should be normalized text.
  */
-export function diffWords(a: string, b: string, boundaries: WordBoundaries = segmenterBoundaries): Change[] {
+export function diffWords(a: string, b: string, breaks: WordBreaks): Change[] {
   const edits = diffChars(a, b);
   const changes: Change[] = [];
   for (const e of edits) {
@@ -217,7 +216,7 @@ export function diffWords(a: string, b: string, boundaries: WordBoundaries = seg
   const widened = changes.map((c, i) => {
     const before = i > 0 ? c.aStart - changes[i - 1].aEnd : c.aStart;
     const after = i + 1 < changes.length ? changes[i + 1].aStart - c.aEnd : Math.min(a.length - c.aEnd, b.length - c.bEnd);
-    return widenToWords(a, b, c, Math.min(WORD_CONTEXT, before, c.bStart), Math.min(WORD_CONTEXT, after), boundaries);
+    return widenToWords(a, b, c, Math.min(WORD_CONTEXT, before, c.bStart), Math.min(WORD_CONTEXT, after), breaks);
   });
   // Widening can make neighbours touch: join them.
   const joined: Change[] = [];
@@ -236,39 +235,17 @@ export function diffWords(a: string, b: string, boundaries: WordBoundaries = seg
  * change is equal text, so it is the same on both sides) until both its ends
  * fall on word boundaries of both texts.
  */
-function widenToWords(a: string, b: string, c: Change, maxLeft: number, maxRight: number, boundaries: WordBoundaries): Change {
-  const aLo = Math.max(0, c.aStart - WORD_CONTEXT);
-  const aHi = Math.min(a.length, c.aEnd + WORD_CONTEXT);
+function widenToWords(a: string, b: string, c: Change, maxLeft: number, maxRight: number, breaks: WordBreaks): Change {
   const bLo = Math.max(0, c.bStart - WORD_CONTEXT);
   const bHi = Math.min(b.length, c.bEnd + WORD_CONTEXT);
-  // One segmentation call for both windows (each call has a fixed cost); a
-  // line break between them is always a boundary.
-  const aWindow = a.slice(aLo, aHi);
-  const both = boundaries(aWindow + '\n' + b.slice(bLo, bHi));
-  if (!both) return c;
-  const aSet = new Set<number>();
-  const bSet = new Set<number>();
-  for (const x of both) {
-    if (x <= aWindow.length) aSet.add(x + aLo);
-    if (x > aWindow.length) bSet.add(x - aWindow.length - 1 + bLo);
-  }
-  // The window edges are not real boundaries unless they are the text's ends.
-  const isBoundary = (set: Set<number>, pos: number, lo: number, hi: number, len: number) =>
-    pos === 0 || pos === len || (set.has(pos) && pos !== lo && pos !== hi);
-
+  const pageBreaks = new Set(breaks.page(b.slice(bLo, bHi)).map((x) => x + bLo));
+  // The window's edges are not real boundaries unless they are the text's ends.
+  const isBreak = (aPos: number, bPos: number) =>
+    (aPos === 0 || aPos === a.length || breaks.canonical(aPos)) &&
+    (bPos === 0 || bPos === b.length || (pageBreaks.has(bPos) && bPos !== bLo && bPos !== bHi));
   let left = 0;
-  while (
-    left < maxLeft &&
-    !(isBoundary(aSet, c.aStart - left, aLo, aHi, a.length) && isBoundary(bSet, c.bStart - left, bLo, bHi, b.length))
-  )
-    left++;
-
+  while (left < maxLeft && !isBreak(c.aStart - left, c.bStart - left)) left++;
   let right = 0;
-  while (
-    right < maxRight &&
-    !(isBoundary(aSet, c.aEnd + right, aLo, aHi, a.length) && isBoundary(bSet, c.bEnd + right, bLo, bHi, b.length))
-  )
-    right++;
-
+  while (right < maxRight && !isBreak(c.aEnd + right, c.bEnd + right)) right++;
   return { aStart: c.aStart - left, aEnd: c.aEnd + right, bStart: c.bStart - left, bEnd: c.bEnd + right };
 }

@@ -6,6 +6,7 @@
  */
 import type { CanonicalDocument } from '../corpus/corpus';
 import { kgramHashes } from '../corpus/fingerprint';
+import { lexiconOf, wordBoundaries } from '../corpus/words';
 import { findMarkers, markerAtLineStart, type Marker } from '../text/markers';
 import { normalize, toNormalizedIndex, toOriginalRange, type NormalizedText } from '../text/normalize';
 import type { ConvertedText } from '../text/traditional';
@@ -33,6 +34,10 @@ export interface PreparedDocument {
   clauseAt: Int32Array;
   /** k-gram hash → normalized positions in clause bodies (rare k-grams only). */
   landmarks: Map<number, number[]>;
+  /** 1 at each normalized position where a canonical word starts (the document's own segmentation). */
+  wordStarts: Uint8Array;
+  /** The document's own words (normalized), by which a page's words are recognised. */
+  lexicon: Set<string>;
 }
 
 export interface PageMarker extends Marker {
@@ -70,7 +75,11 @@ export function prepareDocument(doc: CanonicalDocument): PreparedDocument {
     else landmarks.set(hashes[d], [d]);
   }
   for (const [h, list] of landmarks) if (list.length > MAX_LANDMARK_REPEATS) landmarks.delete(h);
-  return { doc, norm, clauses, clauseAt, landmarks };
+
+  const wordStarts = new Uint8Array(norm.text.length + 1);
+  const normBoundaries = [...new Set(wordBoundaries(doc.wordLengths, doc.text.length).map((b) => toNormalizedIndex(norm, b)))];
+  for (const b of normBoundaries) wordStarts[b] = 1;
+  return { doc, norm, clauses, clauseAt, landmarks, wordStarts, lexicon: lexiconOf(norm.text, normBoundaries) };
 }
 
 /**

@@ -3,7 +3,8 @@
  * everything else (engine, viewer, CLI) reads. Versioned by `CORPUS_SCHEMA`.
  */
 
-export const CORPUS_SCHEMA = 1;
+/** 2: documents carry their word segmentation (`wordLengths`). */
+export const CORPUS_SCHEMA = 2;
 
 /** A witness: one of the sources the canonical text was collated from. */
 export interface Witness {
@@ -94,6 +95,11 @@ export interface CanonicalDocument extends DocumentMetadata {
   text: string;
   sections: Section[];
   clauses: Clause[];
+  /**
+   * The words of `text`, segmented when the document was built (see
+   * words.ts): deviations widen to these, the same in every engine.
+   */
+  wordLengths: string;
 }
 
 /** Fingerprints precomputed at build time (see fingerprint.ts). */

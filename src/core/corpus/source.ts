@@ -19,6 +19,7 @@ import {
   type Witness,
 } from './corpus';
 import { markerAtLineStart } from '../text/markers';
+import { segmentWords } from './words';
 
 export class CorpusSourceError extends Error {
   constructor(
@@ -182,5 +183,5 @@ export function parseCorpusSource(file: string, source: string): CanonicalDocume
   for (const c of clauses) c.text = text.slice(c.start, c.end);
   // The preamble section is kept only when the document has one.
   const kept = sections[0].clauseIds.length > 0 ? sections : sections.slice(1);
-  return { schema: CORPUS_SCHEMA, ...meta, text, sections: kept, clauses };
+  return { schema: CORPUS_SCHEMA, ...meta, text, sections: kept, clauses, wordLengths: segmentWords(text) };
 }

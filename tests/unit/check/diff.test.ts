@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { diffChars, diffWords, equalShare, segmenterBoundaries, type Edit, type WordBoundaries } from '../../../src/core/check/diff';
+import { characterBreaks, diffChars, diffWords, equalShare, type Edit, type WordBreaks } from '../../../src/core/check/diff';
+import { segmentByLexicon, segmentWords, wordBoundaries } from '../../../src/core/corpus/words';
 import { normalize } from '../../../src/core/text/normalize';
-import { clauseByLabel, opinion } from '../corpus-fixture';
+import { clauseByLabel, opinion, opinionBreaks } from '../corpus-fixture';
 
 /** Rebuild both texts from an edit script: checks it is complete and contiguous. */
 function replay(a: string, b: string, edits: Edit[]): { a: string; b: string } {
@@ -36,19 +37,12 @@ function apply(a: string, b: string, changes: ReturnType<typeof diffWords>): str
   return out + a.slice(at);
 }
 
-/** A lexicon: words listed are kept whole, everything else is one character per word. */
-const lexicon =
-  (...words: string[]): WordBoundaries =>
-  (text) => {
-    const bounds = [0];
-    let i = 0;
-    while (i < text.length) {
-      const w = words.find((x) => text.startsWith(x, i));
-      i += w ? w.length : 1;
-      bounds.push(i);
-    }
-    return bounds;
-  };
+/** A lexicon: words listed are kept whole, everything else is one character per word, on both sides. */
+const lexicon = (a: string, ...words: string[]): WordBreaks => {
+  const set = new Set(words);
+  const starts = new Set(segmentByLexicon(a, set));
+  return { canonical: (i) => starts.has(i), page: (text) => segmentByLexicon(text, set) };
+};
 
 describe('diffChars (Myers, exact)', () => {
   it('gives one equal run for identical texts and nothing for two empty ones', () => {
@@ -95,13 +89,13 @@ describe('diffWords: changes at word granularity', () => {
   it('reports 推动→推进 as one whole-word substitution, not 动→进', () => {
     const a = '推动城市高质量发展';
     const b = '推进城市高质量发展';
-    expect(diffWords(a, b)).toEqual([{ aStart: 0, aEnd: 2, bStart: 0, bEnd: 2 }]);
+    expect(diffWords(a, b, opinionBreaks(a))).toEqual([{ aStart: 0, aEnd: 2, bStart: 0, bEnd: 2 }]);
   });
 
   it('widens a change inside a word to the whole word: 稳慎→稳妥', () => {
     const a = '按程序稳慎优化行政区划设置';
     const b = '按程序稳妥优化行政区划设置';
-    const [c, ...rest] = diffWords(a, b);
+    const [c, ...rest] = diffWords(a, b, opinionBreaks(a));
     expect(rest).toEqual([]);
     expect(a.slice(c.aStart, c.aEnd)).toBe('稳慎');
     expect(b.slice(c.bStart, c.bEnd)).toBe('稳妥');
@@ -109,13 +103,13 @@ describe('diffWords: changes at word granularity', () => {
 
   it('finds nothing in a faithful text', () => {
     const a = normalize(clauseByLabel(opinion(), '（十四）').text).text;
-    expect(diffWords(a, a)).toEqual([]);
+    expect(diffWords(a, a, opinionBreaks(a))).toEqual([]);
   });
 
   it('keeps separate changes apart', () => {
     const a = '优化产权归集、整合、置换和登记政策';
     const b = '优化产权归属、整合、置换及登记政策';
-    const changes = diffWords(a, b);
+    const changes = diffWords(a, b, opinionBreaks(a));
     expect(changes).toHaveLength(2);
     expect(apply(a, b, changes)).toBe(b);
   });
@@ -123,7 +117,7 @@ describe('diffWords: changes at word granularity', () => {
   it('joins changes one character apart into one', () => {
     const a = '健全洪涝联排联调机制';
     const b = '健全洪涝联防联控机制';
-    const changes = diffWords(a, b, lexicon());
+    const changes = diffWords(a, b, lexicon(a));
     expect(changes).toHaveLength(1);
     expect(a.slice(changes[0].aStart, changes[0].aEnd)).toBe('排联调');
   });
@@ -131,20 +125,20 @@ describe('diffWords: changes at word granularity', () => {
   it('widens to the words of a lexicon when given one', () => {
     const a = '健全洪涝联排联调机制';
     const b = '健全洪涝联防联控机制';
-    const [c] = diffWords(a, b, lexicon('联排联调', '联防联控'));
+    const [c] = diffWords(a, b, lexicon(a, '联排联调', '联防联控'));
     expect(a.slice(c.aStart, c.aEnd)).toBe('联排联调');
     expect(b.slice(c.bStart, c.bEnd)).toBe('联防联控');
   });
 
-  it('stays at character granularity where no segmenter is available', () => {
-    const [c] = diffWords('推动城市', '推进城市', () => null);
+  it('stays at character granularity where no word boundaries are known', () => {
+    const [c] = diffWords('推动城市', '推进城市', characterBreaks);
     expect(c).toEqual({ aStart: 1, aEnd: 2, bStart: 1, bEnd: 2 });
   });
 
   it('reports an inserted word as a change with an empty canonical side', () => {
     const a = '完善灵活就业人员、农村进城务工人员';
     const b = '完善灵活就业就业人员、农村进城务工人员';
-    const changes = diffWords(a, b);
+    const changes = diffWords(a, b, opinionBreaks(a));
     expect(changes).toHaveLength(1);
     expect(apply(a, b, changes)).toBe(b);
   });
@@ -152,7 +146,7 @@ describe('diffWords: changes at word granularity', () => {
   it('reports a deleted sentence as one change with an empty page side', () => {
     const a = '加强群租房整治。加快城市基础设施生命线安全工程建设。推动重要设施分布式布局。';
     const b = '加强群租房整治。推动重要设施分布式布局。';
-    const changes = diffWords(a, b);
+    const changes = diffWords(a, b, opinionBreaks(a));
     expect(changes).toHaveLength(1);
     expect(changes[0].bEnd - changes[0].bStart).toBe(0);
     expect(changes[0].aEnd - changes[0].aStart).toBe('加快城市基础设施生命线安全工程建设。'.length);
@@ -167,16 +161,30 @@ describe('diffWords: changes at word granularity', () => {
       ['', '城市'],
       ['城市', ''],
     ];
-    for (const [a, b] of pairs) expect(apply(a, b, diffWords(a, b))).toBe(b);
+    for (const [a, b] of pairs) expect(apply(a, b, diffWords(a, b, opinionBreaks(a)))).toBe(b);
   });
 });
 
-describe('segmenterBoundaries', () => {
-  it('segments Chinese into words with Intl.Segmenter, ends included', () => {
-    const bounds = segmenterBoundaries('推动城市发展');
-    expect(bounds).not.toBeNull();
-    expect(bounds![0]).toBe(0);
-    expect(bounds![bounds!.length - 1]).toBe(6);
+describe('word boundaries shipped with the document', () => {
+  it('segments a canonical text once, at build time, into word lengths that cover it exactly', () => {
+    const text = '推动城市高质量发展';
+    const bounds = wordBoundaries(segmentWords(text), text.length);
+    expect(bounds[0]).toBe(0);
+    expect(bounds[bounds.length - 1]).toBe(text.length);
     expect(bounds).toContain(2);
+  });
+
+  it('splits a word longer than one digit can say, and refuses lengths that do not cover the text', () => {
+    const latin = 'x'.repeat(80);
+    const lengths = segmentWords(latin);
+    expect(wordBoundaries(lengths, 80).at(-1)).toBe(80);
+    expect(() => wordBoundaries(lengths, 81)).toThrow(/cover 80 characters/);
+    expect(() => wordBoundaries('2!', 3)).toThrow(/base-36/);
+  });
+
+  it("finds a page's words by the document's own, longest first", () => {
+    const words = new Set(['优先', '先进', '进步']);
+    expect(segmentByLexicon('优先进步', words)).toEqual([0, 2, 4]);
+    expect(segmentByLexicon('城市', words)).toEqual([0, 1, 2]);
   });
 });

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffChars, diffWords } from '../../../src/core/check/diff';
 import { normalize, toOriginalRange } from '../../../src/core/text/normalize';
-import { OPINION, brief, check, expectOffsetsSlice, opinion, wording } from '../corpus-fixture';
+import { OPINION, brief, check, expectOffsetsSlice, opinion, opinionBreaks, wording } from '../corpus-fixture';
 
 // ---------------------------------------------------------------------------
 // Layout noise: what reprints do to a text without changing a word.
@@ -300,7 +300,7 @@ describe('diffs always rebuild the texts', () => {
   it('diffWords: applying the changes to the canonical text gives the page text', () => {
     fc.assert(
       fc.property(cjk, cjk, (a, b) => {
-        const changes = diffWords(a, b);
+        const changes = diffWords(a, b, opinionBreaks(a));
         let out = '';
         let at = 0;
         for (const c of changes) {

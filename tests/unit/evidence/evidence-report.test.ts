@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { evidenceFileName, renderEvidence } from '../../../src/core/evidence/evidence-report';
 import { PAGE_TEXT_ELEMENT_ID, isEvidenceReport } from '../../../src/core/evidence/page-text-block';
+import { CORPUS_SCHEMA } from '../../../src/core/corpus/corpus';
 import type { Highlight } from '../../../src/core/highlight/record';
 import { opinion, seed } from '../corpus-fixture';
 import { sampleHighlights } from '../highlight/highlight-fixture';
@@ -163,7 +164,7 @@ describe('evidence report: a self-contained record of what the page changed', ()
     const recheck = textOf(document, 'section[aria-labelledby="recheck"]');
     expect(recheck).toContain('yuanwen check');
     expect(recheck).toContain('0.1.0');
-    expect(recheck).toMatch(/schema 1 · 2 documents · sha256 [0-9a-f]{64}/);
+    expect(recheck).toMatch(new RegExp(`schema ${CORPUS_SCHEMA} · 2 documents · sha256 [0-9a-f]{64}`));
   });
 
   it('names the file by the local time of the check', () => {
