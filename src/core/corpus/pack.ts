@@ -8,7 +8,8 @@
  *     "fingerprints": { "k", "w" },          how the index was built
  *     "documents": [{ "id", "title", "issuer", "number", "date", "publisher",
  *                     "series", "sha256", "source", "witnesses", "collation", "variants",
- *                     "text", "sections", "clauses": [{ id, kind, label, section, start, bodyStart, end }] }],
+ *                     "text", "sections", "clauses": [{ id, kind, label, section, start, bodyStart, end }],
+ *                     "wordLengths" }],                   the text's words, segmented when the pack was built (words.ts)
  *     "index": { "hashes", "starts", "documents", "sizes" } }   base64 of little-endian Uint32Arrays
  *
  * Document ids are derived from the series and the version date, so a
@@ -24,6 +25,7 @@ import { buildCompactIndex, documentFingerprints, type CompactIndex } from './fi
 import type { SourceDocument } from './laws-markdown';
 import { normalize } from '../text/normalize';
 import { sha256 } from '../text/sha256';
+import { segmentWords, wordBoundaries } from './words';
 
 export const PACK_FORMAT = 'yuanwen-corpus-pack';
 export const PACK_VERSION = 1;
@@ -79,6 +81,7 @@ export function packDocument(source: SourceDocument, origin: string): Omit<Canon
     text: source.text,
     sections: source.sections,
     clauses: source.clauses,
+    wordLengths: segmentWords(source.text),
   };
 }
 
@@ -177,6 +180,13 @@ function readDocument(raw: unknown, at: number): CanonicalDocument {
   if (!Array.isArray(raw.witnesses) || !Array.isArray(raw.variants)) fail(d.id, '"witnesses" and "variants" must be lists');
   if (!Array.isArray(raw.sections) || !Array.isArray(raw.clauses)) fail(d.id, '"sections" and "clauses" must be lists');
   const n = d.text.length;
+  // Word boundaries travel with the text, so every engine reports alike; a pack without them is rebuilt, never segmented here.
+  if (!isString(raw.wordLengths)) fail(d.id, 'has no word segmentation ("wordLengths"): rebuild the pack with this version\'s yuanwen pack');
+  try {
+    wordBoundaries(raw.wordLengths, n);
+  } catch (e) {
+    fail(d.id, `"wordLengths": ${(e as Error).message}`);
+  }
   const clauses: Clause[] = (raw.clauses as unknown[]).map((c, i) => {
     if (!isObject(c) || !isString(c.id) || !isString(c.label) || !isString(c.section)) fail(d.id, `clause ${i + 1} is malformed`);
     if (c.kind !== 'heading' && c.kind !== 'numbered' && c.kind !== 'paragraph') fail(d.id, `clause ${c.id} has an unknown kind`);

@@ -50,6 +50,17 @@ describe('corpus packs', () => {
     expect(() => parsePack(JSON.stringify(raw))).toThrow(/does not match its SHA-256/);
   });
 
+  it('carries each text\'s word segmentation, and refuses a pack without it or with one that does not fit the text', () => {
+    const pack = procedurePack();
+    const back = parsePack(serializePack(pack));
+    expect(back.documents.map((d) => d.wordLengths)).toEqual(pack.documents.map((d) => d.wordLengths));
+    const raw = JSON.parse(serializePack(pack));
+    delete raw.documents[0].wordLengths;
+    expect(() => parsePack(JSON.stringify(raw))).toThrow(/no word segmentation.*rebuild/);
+    raw.documents[0].wordLengths = pack.documents[0].wordLengths.slice(1);
+    expect(() => parsePack(JSON.stringify(raw))).toThrow(/"wordLengths": word lengths cover/);
+  });
+
   it('refuses a damaged index', () => {
     const raw = JSON.parse(serializePack(procedurePack()));
     raw.index.sizes = raw.index.sizes.slice(0, 8);
