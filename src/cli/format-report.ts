@@ -4,6 +4,7 @@
  * and page text side by side, in context.
  */
 import type { Deviation, Report } from '../core/check/report';
+import { describeRelation, type ClauseName, type RelationDescription } from '../core/check/relation-description';
 import { versionNote, versionNoteText } from '../core/check/version-note';
 
 export interface Style {
@@ -57,6 +58,17 @@ function labelOfMoved(d: Deviation): string {
     : `${d.clause}「${text.slice(0, 6)}…」`;
 }
 
+const labelOf = (n: ClauseName) => (n.kind === 'preamble' ? '序言' : n.label);
+
+/** What the page is: reprint, excerpt (the parts it prints and leaves out) or quotation (the clauses it quotes). */
+function relationText(d: RelationDescription): string {
+  if (d.relation === 'quotation') return `quotation (引用): ${d.reproduced.map(labelOf).join(' ')}`;
+  if (d.relation === 'excerpt') {
+    return `excerpt (节选): prints ${d.printed.map(labelOf).join(' ')}; leaves out ${d.leftOut.map(labelOf).join(' ') || 'nothing'}`;
+  }
+  return 'reprint (全文转载)';
+}
+
 export function formatReport(report: Report, pageText: string, canonicalText: (documentId: string) => string, style: Style): string {
   const lines: string[] = [];
   if (report.documents.length === 0) {
@@ -67,6 +79,7 @@ export function formatReport(report: Report, pageText: string, canonicalText: (d
     const deviations = report.deviations.filter((d) => d.documentId === doc.id);
     lines.push(`  ${style.bold(`《${doc.title}》`)} ${style.dim(`(${doc.id})`)}`);
     lines.push(`  identified ${percent(doc.score)} · coverage ${percent(doc.coverage)} · word for word ${percent(doc.matchRatio)}`);
+    lines.push(`  ${relationText(describeRelation(doc, deviations))}`);
     const note = versionNote(doc);
     if (note) lines.push(style.warn(`  superseded version (旧版本): ${versionNoteText(note)} (${note.newestId})`));
     if (report.traditional) lines.push('  in traditional characters (繁体字版本): compared as converted to simplified');

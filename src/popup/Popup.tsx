@@ -19,6 +19,8 @@ import { groupDeviations, clip, type DeviationItem } from './deviation-groups';
 import { pageHighlights, type PageHighlight } from './page-highlights';
 import { deviationKindName } from '../ui/deviation-kind';
 import { ExportEvidence } from '../ui/ExportEvidence';
+import { relationDetails, relationLine } from '../ui/relation-summary';
+import { describeRelation } from '../core/check/relation-description';
 
 type State = { kind: 'checking' } | { kind: 'no-access' } | { kind: 'unavailable' } | { kind: 'ready'; report: Report };
 
@@ -81,6 +83,7 @@ function DocumentSection({
   const canonicalText = bundledCorpus().documents.find((d) => d.id === match.id)?.text;
   const groups = groupDeviations(report, match.id, canonicalText);
   const count = groups.reduce((n, g) => n + g.items.length, 0);
+  const description = describeRelation(match, report.deviations);
   const firstClause = match.clauses[0]?.clauseId ?? '';
   const viewer = pageUrl(
     `viewer.html#doc=${encodeURIComponent(match.id)}${firstClause ? `&clause=${firstClause}` : ''}${tabId !== undefined ? `&tab=${tabId}` : ''}`,
@@ -91,6 +94,12 @@ function DocumentSection({
       <h2 id={headingId} class="title">
         《{match.title}》
       </h2>
+      <p class="relation">{relationLine(match.title, description, match.heavilyAltered)}</p>
+      {relationDetails(description).map((line) => (
+        <p class="relation-detail" key={line}>
+          {line}
+        </p>
+      ))}
       <Verdict match={match} deviations={count} />
       <p class="figures">
         <span class="figure match-ratio">{t('popupMatchRatio', percent(match.matchRatio))}</span>

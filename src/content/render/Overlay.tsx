@@ -9,6 +9,7 @@ import { t } from '../../platform/browser';
 import type { Deviation } from '../../core/check/report';
 import type { ClauseMark, DocumentSummary, OmissionMark, RenderPlan } from './plan';
 import { deviationKindName } from '../../ui/deviation-kind';
+import { relationDetails, relationLine } from '../../ui/relation-summary';
 
 /** A place in the overlay's coordinates (document coordinates relative to our host). */
 export interface Point {
@@ -155,13 +156,14 @@ function Summary({ summaries, openViewer }: { summaries: DocumentSummary[]; open
       {summaries.map((s) => (
         <div class="document" key={s.documentId}>
           <p class="line" role="status">
-            {s.heavilyAltered
-              ? t('summaryHeavilyAltered', s.title)
-              : s.deviations > 0
-                ? t('summaryDeviations', [s.title, String(s.deviations)])
-                : t('summaryFaithful', s.title)}
+            {relationLine(s.title, s.description, s.heavilyAltered)}
           </p>
           {s.traditional && <p class="detail traditional">{t('summaryTraditional')}</p>}
+          {relationDetails(s.description).map((line) => (
+            <p class="detail relation" key={line}>
+              {line}
+            </p>
+          ))}
           {s.heavilyAltered && (
             <>
               <p class="detail">{t('summaryAlteredDetail')}</p>

@@ -7,6 +7,7 @@
  */
 import type { AlignedClause, Deviation, DeviationKind, DocumentMatch, KnownVariant, Report } from '../../core/check/report';
 import type { TextMap } from '../../page/text-map';
+import { describeRelation, type RelationDescription } from '../../core/check/relation-description';
 
 /** The state a clause's badge shows. */
 export type ClauseState = 'faithful' | 'deviations' | 'altered';
@@ -56,6 +57,8 @@ export interface DocumentSummary {
   topSubstitutions: [string, string, number][];
   /** The page is in traditional characters (compared as converted to simplified). */
   traditional: boolean;
+  /** What the page is (reprint, excerpt, quotation), the parts it prints and leaves out, the parts it moved. */
+  description: RelationDescription;
   /** The first aligned clause, where the viewer opens from the summary. */
   firstClauseId: string;
 }
@@ -139,14 +142,16 @@ export function planRendering(
       byClause.set(clause, list);
     }
 
+    const description = describeRelation(match, deviations);
     plan.summaries.push({
       documentId: match.id,
       title: match.title,
-      deviations: deviations.length,
+      deviations: description.changes,
       heavilyAltered: match.heavilyAltered,
       coverage: match.coverage,
       topSubstitutions: match.topSubstitutions,
       traditional: report.traditional === true,
+      description,
       firstClauseId: match.clauses[0]?.clauseId ?? '',
     });
 
@@ -155,6 +160,8 @@ export function planRendering(
       const anchor = marker ? pageRange(map, marker.pageStart, marker.pageEnd) : pageRange(map, clause.pageStart, clause.pageStart + 1);
       if (!anchor) continue;
       const clauseDeviations = byClause.get(clause) ?? [];
+      // A clause only moved keeps its words: red is for changed words (the move is one note in the summary).
+      const changed = clauseDeviations.filter((d) => d.kind !== 'reorder');
       plan.clauses.push({
         key: `${match.id}/${clause.clauseId}`,
         documentId: match.id,
@@ -163,8 +170,8 @@ export function planRendering(
         label: clause.clause,
         pageLabel: marker?.label,
         canonicalText: canonical.slice(clause.canonicalStart, clause.canonicalEnd),
-        state: match.heavilyAltered ? 'altered' : clauseDeviations.length > 0 ? 'deviations' : 'faithful',
-        deviations: clauseDeviations,
+        state: match.heavilyAltered ? 'altered' : changed.length > 0 ? 'deviations' : 'faithful',
+        deviations: changed,
         knownVariants: variants.filter((v) => clause.pageStart <= v.pageStart && v.pageStart < clause.pageEnd),
         anchor,
       });

@@ -227,6 +227,10 @@ function isShort(doc: PreparedDocument, index: number): boolean {
 function placeShortClauses(doc: PreparedDocument, page: PreparedPage, placements: Placement[]): void {
   const byClause = new Map(placements.map((p) => [p.clause, p]));
   const text = page.norm.text;
+  const headings = new Set<string>();
+  doc.doc.clauses.forEach((c, i) => {
+    if (c.kind === 'heading') headings.add(doc.norm.text.slice(doc.clauses[i].bodyStart, doc.clauses[i].end));
+  });
   doc.doc.clauses.forEach((clause, index) => {
     if (!isShort(doc, index) || byClause.has(index)) return;
     const before = byClause.get(index - 1);
@@ -244,7 +248,7 @@ function placeShortClauses(doc: PreparedDocument, page: PreparedPage, placements
     const geometry = doc.clauses[index];
     const body = doc.norm.text.slice(geometry.bodyStart, geometry.end);
     for (const [lo, hi, between] of windows) {
-      const found = findShortClause(page, body, clause.kind === 'heading', lo, hi, between);
+      const found = findShortClause(page, headings, body, clause.kind === 'heading', lo, hi, between);
       if (!found) continue;
       const placement: Placement = {
         clause: index,
@@ -264,6 +268,7 @@ function placeShortClauses(doc: PreparedDocument, page: PreparedPage, placements
 
 function findShortClause(
   page: PreparedPage,
+  headings: Set<string>,
   body: string,
   heading: boolean,
   lo: number,
@@ -278,12 +283,21 @@ function findShortClause(
   const marker = page.markers.find(
     (m) => m.normStart >= lo && m.normEnd <= hi && (m.style === 'cn-enum' || m.style === 'arabic-enum' || m.style === 'chapter'),
   );
-  if (marker) return [marker.normEnd, lineEndAfter(page, marker.normEnd, hi)];
+  // Another heading of the document printed word for word is that heading
+  // (an excerpt that left out the parts between), not this one renumbered.
+  const isOtherHeading = (start: number, end: number) => {
+    const text = page.norm.text.slice(start, end);
+    return text !== body && headings.has(text);
+  };
+  if (marker) {
+    const end = lineEndAfter(page, marker.normEnd, hi);
+    return isOtherHeading(marker.normEnd, end) ? undefined : [marker.normEnd, end];
+  }
   // A heading stripped of its label between two placed clauses (spun
   // copies), up to the next clause's marker, if any.
   const nextMarker = page.markers.find((m) => m.normStart >= lo && m.normStart < hi);
   const end = nextMarker ? nextMarker.normStart : hi;
-  if (between && end - lo >= 2 && end - lo <= 2 * body.length + 8) return [lo, end];
+  if (between && end - lo >= 2 && end - lo <= 2 * body.length + 8 && !isOtherHeading(lo, end)) return [lo, end];
   return undefined;
 }
 

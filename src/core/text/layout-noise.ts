@@ -1,7 +1,8 @@
 /**
  * Text that a page's layout adds to a document and that is not the
  * document's: newspaper jump lines (`（下转第二版）`, `（上接第一版）`,
- * `转第5版`) anywhere, even mid-clause, and pronunciation glosses in
+ * `转第5版`) anywhere, even mid-clause, a print page's header line
+ * (`第02版：要闻`) where the text runs on, and pronunciation glosses in
  * parentheses right after a character (`國務(wù)院`, `人民(mín)`, `(jan4)`,
  * `（ㄨˋ）`). `normalize` drops these spans, so they are never a deviation and
  * the offset map still points every other character back to the page.
@@ -18,6 +19,8 @@ const NUMERAL = '[0-9０-９一二三四五六七八九十百]+';
 const BRACKETED_JUMP = `[（(〔【][\\s\\u3000]*(?:下转|上接|转|接|续)[\\s\\u3000]*第?[\\s\\u3000]*${NUMERAL}[\\s\\u3000]*版[\\s\\u3000]*[）)〕】]`;
 /** `转第二版` `接第一版` without brackets (the 第…版 makes them unambiguous). */
 const BARE_JUMP = `(?:下转|上接|转|接)第${NUMERAL}版`;
+/** A line that is a print page's header, `第02版：要闻`, where a page's text runs on to the next page. */
+const PAGE_HEADER = `(?<=^|\n)[ \t\u3000]*第${NUMERAL}版[：:][^\n。，；]{0,8}(?=\r?\n|$)`;
 
 /** Vowels with tone marks (pinyin), ü, and combining diacritics. */
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
@@ -27,7 +30,7 @@ const SYLLABLE = `${LETTER}{1,7}[1-6]?`;
 /** Bopomofo with its tone marks. */
 const BOPOMOFO = '[\\u3105-\\u312f\\u31a0-\\u31bfˊˇˋ˙]{1,5}';
 const GLOSS = new RegExp(
-  `(?<=[\\u3400-\\u9fff\\uf900-\\ufaff])[（(](${SYLLABLE}(?:[ \\-]${SYLLABLE}){0,3}|${BOPOMOFO})[）)]|${BRACKETED_JUMP}|${BARE_JUMP}`,
+  `(?<=[\\u3400-\\u9fff\\uf900-\\ufaff])[（(](${SYLLABLE}(?:[ \\-]${SYLLABLE}){0,3}|${BOPOMOFO})[）)]|${BRACKETED_JUMP}|${BARE_JUMP}|${PAGE_HEADER}`,
   'gu',
 );
 

@@ -70,3 +70,10 @@ describe('enumerations are not glosses', () => {
     expect(spans('包括（a）住房、（b）交通和（i）教育')).toEqual([]);
   });
 });
+
+describe('print page headers', () => {
+  it('finds a line that is only a page header, not a sentence that mentions one', () => {
+    expect(spans('推进城市（下转第二版）\n第02版：要闻\n（上接第一版）更新')).toEqual(['（下转第二版）', '第02版：要闻', '（上接第一版）']);
+    expect(spans('全文见第02版：要闻版刊登的意见全文，请读者留意。')).toEqual([]);
+  });
+});
