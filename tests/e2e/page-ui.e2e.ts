@@ -350,6 +350,96 @@ describe('other fixture pages', () => {
   });
 });
 
+describe('quotations and excerpts (issue #9)', () => {
+  /** The summary's detail lines about the relation (parts printed and left out, moved parts). */
+  const relationDetails = (page: Page) =>
+    page.evaluate(() =>
+      [...(document.querySelector('yuanwen-ui')?.shadowRoot?.querySelectorAll('.summary .detail.relation') ?? [])].map(
+        (e) => e.textContent ?? '',
+      ),
+    );
+
+  /** Clause labels named as the summary names them, in the browser's language. */
+  const clauses = async (...labels: string[]) =>
+    (await Promise.all(labels.map((l) => browser.message('nameClause', l)))).join(await browser.message('listSeparator'));
+
+  it('a story quoting （三十二） word for word: says so, one faithful badge, no marks', async () => {
+    const { page, report } = await openRendered('story-quoting-32.html');
+    const [match] = report.documents;
+    assert.equal(match.relation, 'quotation');
+    const ui = await uiState(page);
+    assert.deepEqual(ui.summary, [await browser.message('summaryQuotationFaithful', [match.title, await clauses('（三十二）')])]);
+    assert.deepEqual(
+      ui.badges.map((b) => [b.clause, b.state]),
+      [['c32', 'faithful']],
+    );
+    assert.deepEqual(ui.highlights, { substitution: 0, insertion: 0, marker: 0 });
+    assert.equal(ui.carets, 0);
+    await assertTextUnchanged(page);
+    await page.close();
+  });
+
+  it('a story quoting two clauses inline, without their labels: each badge on its quote, not in the sentence before', async () => {
+    const { page, report } = await openRendered('story-two-clauses.html');
+    const [match] = report.documents;
+    const ui = await uiState(page);
+    assert.deepEqual(ui.summary, [await browser.message('summaryQuotationFaithful', [match.title, await clauses('（三）', '（十七）')])]);
+    assert.equal(ui.badges.length, 2);
+    const opening: Record<string, string> = { c3: '推动中小城市结合常住人口变动', c17: '增强城市综合防灾减灾救灾能力' };
+    for (const badge of ui.badges) {
+      const line = await lineOf(page, opening[badge.clause]);
+      assert.ok(line, `text of ${badge.clause}`);
+      assert.ok(
+        badge.y >= line.top && badge.y <= line.bottom,
+        `${badge.clause}: badge on the quote's line (${badge.y} in ${line.top}–${line.bottom})`,
+      );
+      assert.ok(Math.abs(badge.right - line.left) <= 14, `${badge.clause}: badge at the quote (${badge.right} vs ${line.left})`);
+    }
+    await page.close();
+  });
+
+  it('an abridged copy: 节选, which parts it prints and which it leaves out, in one line', async () => {
+    const { page, report } = await openRendered('abridged-excerpt.html');
+    const [match] = report.documents;
+    const ui = await uiState(page);
+    assert.deepEqual(ui.summary, [await browser.message('summaryExcerptFaithful', match.title)]);
+    const part = (n: string) => browser.message('namePart', n);
+    const printed = [await browser.message('clausePreamble'), ...(await Promise.all(['一', '二', '四', '六', '九'].map(part)))];
+    const leftOut = await Promise.all(['三', '五', '七', '八'].map(part));
+    const sep = await browser.message('listSeparator');
+    assert.deepEqual(await relationDetails(page), [await browser.message('summaryExcerptParts', [printed.join(sep), leftOut.join(sep)])]);
+    assert.ok(ui.badges.every((b) => b.state === 'faithful'));
+    assert.equal(ui.carets, 0);
+    await page.close();
+  });
+
+  it('a quote with seven OCR slips: seven marked substitutions, not heavily altered', async () => {
+    const { page, report } = await openRendered('ocr-quote.html');
+    const [match] = report.documents;
+    const ui = await uiState(page);
+    assert.deepEqual(ui.summary, [await browser.message('summaryQuotationDeviations', [match.title, await clauses('（一）'), '7'])]);
+    assert.deepEqual(
+      ui.badges.map((b) => b.state),
+      ['deviations'],
+    );
+    assert.equal(ui.highlights.substitution, 7);
+    await page.close();
+  });
+
+  it('moved parts of a reprint: one note in the summary, and moved clauses whose words match keep a faithful badge', async () => {
+    const { page, report } = await openRendered('altered-reprint.html');
+    const ui = await uiState(page);
+    const details = await relationDetails(page);
+    assert.equal(details.length, 1);
+    const moved = new Set(report.deviations.filter((d) => d.kind === 'reorder').map((d) => d.clause));
+    const changed = new Set(report.deviations.filter((d) => d.kind !== 'reorder').map((d) => d.clause));
+    const onlyMoved = report.documents[0].clauses.filter((c) => moved.has(c.clause) && !changed.has(c.clause) && /^c/.test(c.clauseId));
+    assert.ok(onlyMoved.length > 0, 'some moved clauses have no changed words');
+    for (const c of onlyMoved) assert.equal(ui.badges.find((b) => b.clause === c.clauseId)?.state, 'faithful', c.clause);
+    await page.close();
+  });
+});
+
 describe('dynamic pages', () => {
   it('renders text that a script inserts after load', async () => {
     const page = await browser.open(server.url('script-loaded-article.html'));
