@@ -21,7 +21,8 @@
  *   the hits to MIN_EVIDENCE.
  * - A traditional page is fingerprinted as simplified: the table's compact
  *   character map (traditional characters whose simplified forms the corpus
- *   uses) is applied to each piece that has any, a character at a time. Pieces overlap by a winnowing window's worth
+ *   uses) is applied to each piece, a character at a time, once a quick
+ *   pattern test of the whole text has found some of its most frequent ones. Pieces overlap by a winnowing window's worth
  *   of content characters, so every window lies whole in some piece, and
  *   distinct hits are counted across pieces. (A piece with fewer content
  *   characters than one window — only a stretch of almost nothing but
@@ -32,7 +33,7 @@ import raw from '../../generated/prefilter.json?raw';
 import { forEachFingerprint, isContentChar, K, W } from '../core/corpus/fingerprint';
 import { MIN_EVIDENCE } from '../core/check/identify';
 import type { PrefilterTable } from '../core/corpus/prefilter';
-import { mapCharacters, parseCharacterMap, type CharacterMap } from '../core/text/character-map';
+import { mapCharacters, needsCharacterMap, parseCharacterMap, type CharacterMap } from '../core/text/character-map';
 
 /** Raw characters per piece: a millisecond or two of work, even before the JIT warms up. */
 export const PIECE_LENGTH = 2048;
@@ -99,6 +100,8 @@ export interface GateOptions {
  */
 export async function mightReprint(text: string, options: GateOptions = {}): Promise<boolean | undefined> {
   const { hashes: table, traditional } = known();
+  // Asked once of the whole text (a native pattern test), so every piece is read alike.
+  const simplify = needsCharacterMap(text, traditional);
   const piece = Math.max(4 * WINDOW_SPAN, options.pieceLength ?? PIECE_LENGTH);
   const hits = new Set<number>();
   const visit = (h: number): void => {
@@ -108,7 +111,8 @@ export async function mightReprint(text: string, options: GateOptions = {}): Pro
   for (;;) {
     // The last piece takes the rest rather than leaving a short tail (a text shorter than one window is fingerprinted whole).
     const end = text.length - start < 2 * piece ? text.length : start + piece;
-    forEachFingerprint(mapCharacters(asciiAlphanumerics(text.slice(start, end)), traditional), visit);
+    const slice = asciiAlphanumerics(text.slice(start, end));
+    forEachFingerprint(simplify ? mapCharacters(slice, traditional) : slice, visit);
     if (hits.size >= MIN_EVIDENCE) return true;
     if (end >= text.length) return false;
     start = overlapStart(text, end);

@@ -7,7 +7,7 @@
 import type { FingerprintTable } from './corpus';
 import { forEachFingerprint } from './fingerprint';
 import { MIN_EVIDENCE } from '../check/identify';
-import { mapCharacters, parseCharacterMap, serializeCharacterMap } from '../text/character-map';
+import { mapCharacters, needsCharacterMap, parseCharacterMap, serializeCharacterMap } from '../text/character-map';
 import { normalize } from '../text/normalize';
 import { traditionalCharactersFor } from '../text/traditional';
 
@@ -19,8 +19,8 @@ export interface PrefilterTable {
   hashes: number[];
   /**
    * Traditional characters whose simplified forms the documents use, as
-   * pairs (`國国…`, src/core/text/character-map.ts): a traditional copy is
-   * fingerprinted as simplified, a character at a time.
+   * pairs (`國国…`, the most frequent first; src/core/text/character-map.ts):
+   * a traditional copy is fingerprinted as simplified, a character at a time.
    */
   traditional?: string;
 }
@@ -45,7 +45,8 @@ export function createPrefilter(table: PrefilterTable): Prefilter {
     mightReprint(text: string): boolean {
       let hits = 0;
       const seen = new Set<number>();
-      forEachFingerprint(normalize(mapCharacters(text, traditional)).text, (h) => {
+      const simplified = needsCharacterMap(text, traditional) ? mapCharacters(text, traditional) : text;
+      forEachFingerprint(normalize(simplified).text, (h) => {
         if (known.has(h) && !seen.has(h)) {
           seen.add(h);
           hits++;

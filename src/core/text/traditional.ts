@@ -67,13 +67,14 @@ export function traditionalCharacters(): Map<string, string> {
  * The part of `traditionalCharacters` whose simplified forms occur in
  * `texts`: enough to read a traditional copy of those texts character by
  * character (the content script's gate, which only looks for their k-grams).
+ * Ordered by how often the simplified form occurs, the most frequent first.
  */
 export function traditionalCharactersFor(texts: readonly string[]): Map<string, string> {
-  const used = new Set<string>();
-  for (const text of texts) for (const ch of text) used.add(ch);
-  const map = new Map<string, string>();
-  for (const [traditional, simplified] of traditionalCharacters()) if (used.has(simplified)) map.set(traditional, simplified);
-  return map;
+  const uses = new Map<string, number>();
+  for (const text of texts) for (const ch of text) uses.set(ch, (uses.get(ch) ?? 0) + 1);
+  const used = [...traditionalCharacters()].filter(([, simplified]) => uses.has(simplified));
+  used.sort(([a, s], [b, t]) => uses.get(t)! - uses.get(s)! || (a < b ? -1 : a > b ? 1 : 0));
+  return new Map(used);
 }
 
 /** The same set as a table over UTF-16 code units: detection runs on every page the engine checks. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapCharacters, parseCharacterMap, serializeCharacterMap } from '../../../src/core/text/character-map';
+import { mapCharacters, needsCharacterMap, parseCharacterMap, serializeCharacterMap } from '../../../src/core/text/character-map';
 
 describe('a compact character map', () => {
   const map = parseCharacterMap(
@@ -22,7 +22,13 @@ describe('a compact character map', () => {
     expect(mapCharacters(text, map)).toBe(text);
   });
 
-  it('is serialised as sorted pairs, and an empty map changes nothing', () => {
+  it('tells by its first characters whether a text needs it at all', () => {
+    expect(needsCharacterMap('推動發展', map)).toBe(true);
+    expect(needsCharacterMap('推动发展', map)).toBe(false);
+    expect(needsCharacterMap('a*b', map)).toBe(true); // characters special in a pattern are plain here
+  });
+
+  it('keeps its order when serialised (the most frequent first), and an empty map changes nothing', () => {
     expect(
       serializeCharacterMap(
         new Map([
@@ -30,7 +36,8 @@ describe('a compact character map', () => {
           ['國', '国'],
         ]),
       ),
-    ).toBe('國国發发');
+    ).toBe('發发國国');
     expect(mapCharacters('國', parseCharacterMap(''))).toBe('國');
+    expect(needsCharacterMap('國', parseCharacterMap(''))).toBe(false);
   });
 });
