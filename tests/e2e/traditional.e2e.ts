@@ -81,7 +81,9 @@ describe('a Taiwan mirror in traditional characters, three words changed', () =>
       () => summaryOf(page),
       (s) => s.lines.length > 0 && s.badges.length > 0,
     );
-    assert.deepEqual(ui.lines, [await browser.message('summaryDeviations', [title, '3'])]);
+    // The print edition starts in （三）: an excerpt.
+    assert.equal(report.documents[0].relation, 'excerpt');
+    assert.deepEqual(ui.lines, [await browser.message('summaryExcerptDeviations', [title, '3'])]);
     assert.ok(ui.details.includes(await browser.message('summaryTraditional')), `summary details: ${ui.details.join(' | ')}`);
     // Badges name clauses by id: c4 is （四）.
     const changed = ui.badges.filter((b) => b.state !== 'faithful').map((b) => b.clause);
