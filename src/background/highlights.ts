@@ -18,6 +18,7 @@
  * message opens the database again.
  */
 import { bundledCorpus } from '../platform/bundled-corpus';
+import { documentById } from './corpus';
 import { exportFile, type ExportFormat, type ExportedFile } from '../core/highlight/annotation-export';
 import { parseImport } from '../core/highlight/backup';
 import { createHighlight, type Highlight } from '../core/highlight/record';
@@ -189,7 +190,8 @@ async function forPage(
 async function forDocument(db: HighlightStore, documentId: string): Promise<Highlight[]> {
   const settings = await readHighlightSettings().catch(() => undefined);
   if (settings && !settings.canonicalAnchoring) return [];
-  const doc = bundledCorpus().documents.find((d) => d.id === documentId);
+  // Bundled or imported: highlights on an imported document's clauses follow it onto reprints too.
+  const doc = await documentById(documentId);
   if (!doc) return [];
   return db.forCanonicalClauses(
     documentId,

@@ -15,6 +15,8 @@ import { handleHighlightMessage } from './highlights';
 import { handleEvidenceRequest } from './evidence';
 import { createHighlightMenu, listenForHighlightCommands } from './highlights-commands';
 import { answerFrameKeyMessage, forgetFrameKeysOfClosedTabs } from './frame-keys';
+import { documentById, importPack, listPacks, removeImportedPack, sketchMightReprint } from './corpus';
+import { isOwnExtensionPage } from '../messages/highlights';
 
 browser.runtime.onInstalled.addListener((details) => {
   void checkPageAccessOnInstall(details);
@@ -28,7 +30,7 @@ browser.runtime.onInstalled.addListener((details) => {
 async function analyseForTab(text: string, sender: Runtime.MessageSender): Promise<AnalyseResponse> {
   const refused = analyseTextError(text);
   if (refused) throw new Error(refused);
-  const answer = analyse(text);
+  const answer = await analyse(text);
   if (sender.frameId === 0) {
     // The tab may close before the badge is set; the badge is a nicety.
     showPageSummary(sender.tab!.id!, answer.report).catch(() => undefined);
@@ -71,4 +73,26 @@ forgetFrameKeysOfClosedTabs();
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
   const message = parseMessage(raw);
   return message?.type === 'yuanwen/export-evidence' ? handleEvidenceRequest(message, sender) : undefined;
+});
+
+// Imported packs: managed from our extension pages; the content script asks only whether a page might reprint one.
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+  const message = parseMessage(raw);
+  if (!message) return undefined;
+  if (message.type === 'yuanwen/corpus-sketch') {
+    return isOwnContentScript(sender, browser.runtime.id) ? replyFromBackground(message, sketchMightReprint(message.hashes)) : undefined;
+  }
+  if (!isOwnExtensionPage(sender, browser.runtime.id, browser.runtime.getURL(''))) return undefined;
+  switch (message.type) {
+    case 'yuanwen/corpus-packs':
+      return replyFromBackground(message, listPacks());
+    case 'yuanwen/corpus-import':
+      return replyFromBackground(message, importPack(message.text));
+    case 'yuanwen/corpus-remove':
+      return replyFromBackground(message, removeImportedPack(message.packId));
+    case 'yuanwen/corpus-document':
+      return replyFromBackground(message, documentById(message.documentId));
+    default:
+      return undefined;
+  }
 });

@@ -12,6 +12,7 @@ import { hasEnoughHan, rawPageTexts, worthAnalysing } from './cjk-gate';
 import { hiddenInLayout } from './hidden';
 import type { MainThreadClock } from './main-thread';
 import { mightReprint } from './reprint-gate';
+import { mightReprintImported } from './imported-gate';
 
 /**
  * The page's text as the engine sees it, read in one go; undefined when the
@@ -45,10 +46,12 @@ export async function readPageForAnalysis(document: Document, clock: MainThreadC
     await clock.yieldToPage();
     if (cancelled()) return { kind: 'cancelled' };
   }
-  const worth = await mightReprint(texts.length === 1 ? texts[0] : texts.join('\n'), slicing);
+  const raw = texts.length === 1 ? texts[0] : texts.join('\n');
+  const worth = await mightReprint(raw, slicing);
   if (worth === undefined) return { kind: 'cancelled' };
   const gateMs = clock.busyMs;
-  if (!worth) return { kind: 'nothing', reason: 'no-reprint', gateMs };
+  if (!worth && !(await mightReprintImported(raw))) return { kind: 'nothing', reason: 'no-reprint', gateMs };
+  if (cancelled()) return { kind: 'cancelled' };
   const extracted = await extractTextInSlices(document, { ...slicing, isHidden: hiddenInLayout, readFrames: true });
   return extracted ? { kind: 'text', extracted, gateMs } : { kind: 'cancelled' };
 }

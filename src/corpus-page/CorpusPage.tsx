@@ -9,6 +9,7 @@ import { t, browser } from '../platform/browser';
 import { bundledCorpus } from '../platform/bundled-corpus';
 import type { CanonicalDocument } from '../core/corpus/corpus';
 import { DocumentMetadata, DocumentSources } from '../ui/DocumentProvenance';
+import { ImportedPacks } from './ImportedPacks';
 
 function viewerUrl(documentId: string, clauseId = ''): string {
   const params = new URLSearchParams({ doc: documentId });
@@ -63,6 +64,7 @@ export function CorpusPage() {
       {documents.map((doc) => (
         <Document key={doc.id} doc={doc} />
       ))}
+      <ImportedPacks />
     </>
   );
 }

@@ -12,6 +12,7 @@ import type { HighlightMessage } from './highlights';
 import { parseHighlightMessage } from './highlights';
 import { parseFrameKeyMessage, type FrameKeyMessage } from './frame';
 import { parseEvidenceMessage, type EvidenceMessage } from './evidence';
+import { parseCorpusMessage, type CorpusMessage } from './corpus';
 
 /**
  * Asks a tab's content script for its latest report (schema 2). Sent by the
@@ -67,7 +68,14 @@ export interface ScrollToRequest {
 }
 
 export type ExtensionMessage =
-  ReportRequest | AnalyseRequest | OpenViewerRequest | ScrollToRequest | HighlightMessage | FrameKeyMessage | EvidenceMessage;
+  | ReportRequest
+  | AnalyseRequest
+  | OpenViewerRequest
+  | ScrollToRequest
+  | HighlightMessage
+  | FrameKeyMessage
+  | EvidenceMessage
+  | CorpusMessage;
 
 /**
  * The largest page text the background analyses, in UTF-16 code units (2 Mi
@@ -112,7 +120,7 @@ export function parseMessage(value: unknown): ExtensionMessage | undefined {
       return { type: 'yuanwen/scroll-to', pageStart, pageEnd };
     }
     default:
-      return parseHighlightMessage(message) ?? parseFrameKeyMessage(message) ?? parseEvidenceMessage(message);
+      return parseHighlightMessage(message) ?? parseFrameKeyMessage(message) ?? parseEvidenceMessage(message) ?? parseCorpusMessage(message);
   }
 }
 

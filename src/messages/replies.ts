@@ -19,9 +19,10 @@ import type { Highlight } from '../core/highlight/record';
 import type { AnalyseResponse, ExtensionMessage } from './analysis';
 import type { ExportedFile, HighlightResult, ImportSummary, PageHighlight, PageHighlightsResponse } from './highlights';
 import type { EvidenceExportResult, PageTextResponse } from './evidence';
+import type { CorpusReplies } from './corpus';
 
-/** Messages to the background (`runtime.sendMessage`) and their answers. */
-export interface BackgroundReplies {
+/** Messages to the background (`runtime.sendMessage`) and their answers (packs: ./corpus.ts). */
+export interface BackgroundReplies extends CorpusReplies {
   'yuanwen/analyse': AnalyseResponse;
   'yuanwen/open-viewer': void;
   'yuanwen/highlight-create': HighlightResult<Highlight>;

@@ -11,7 +11,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser, t, type MessageKey, type Tabs } from '../platform/browser';
 import { hasPageAccess, openFirstRunPage } from '../platform/host-access';
 import { isSiteEnabled, setSiteEnabled, siteOf } from '../platform/site-settings';
-import { bundledCorpus } from '../platform/bundled-corpus';
+import { useCanonicalDocument } from '../ui/canonical-document';
+import { versionNote } from '../core/check/version-note';
 import type { DocumentMatch, Report } from '../core/check/report';
 import { sendMessage } from '../platform/messaging';
 import { tabReport, targetTab } from './current-tab-report';
@@ -80,7 +81,9 @@ function DocumentSection({
   index: number;
 }) {
   const [scrollNote, setScrollNote] = useState<string>('');
-  const canonicalText = bundledCorpus().documents.find((d) => d.id === match.id)?.text;
+  const canonical = useCanonicalDocument(match.id);
+  const canonicalText = canonical && canonical !== 'loading' ? canonical.text : undefined;
+  const version = versionNote(match);
   const groups = groupDeviations(report, match.id, canonicalText);
   const count = groups.reduce((n, g) => n + g.items.length, 0);
   const description = describeRelation(match, report.deviations);
@@ -100,6 +103,11 @@ function DocumentSection({
           {line}
         </p>
       ))}
+      {version && (
+        <p class="version-note" role="note">
+          {t(version.years ? 'versionNoteYears' : 'versionNoteDates', [version.reprinted, version.newest])}
+        </p>
+      )}
       <Verdict match={match} deviations={count} />
       <p class="figures">
         <span class="figure match-ratio">{t('popupMatchRatio', percent(match.matchRatio))}</span>

@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../platform/browser';
-import { bundledCorpus } from '../platform/bundled-corpus';
+import { useCanonicalDocument } from '../ui/canonical-document';
 import type { CanonicalDocument, Clause } from '../core/corpus/corpus';
 import type { Deviation, DeviationKind, Report } from '../core/check/report';
 import { parseViewerHash, viewerHash, type ViewerLocation } from './location';
@@ -148,7 +148,8 @@ export function Viewer() {
   const location = useLocationHash();
   const [page, setPage] = useState<PageState>({ kind: 'none' });
   const [highlights, setHighlights] = useState<Highlight[]>([]);
-  const doc = bundledCorpus().documents.find((d) => d.id === location.documentId);
+  const found = useCanonicalDocument(location.documentId);
+  const doc = found === 'loading' ? undefined : found;
 
   useEffect(() => {
     if (location.tabId === undefined) return setPage({ kind: 'none' });
@@ -180,9 +181,10 @@ export function Viewer() {
     const target = document.getElementById(clauseDomId(location.clauseId));
     target?.scrollIntoView({ block: 'center' });
     target?.focus({ preventScroll: true });
-  }, [location.documentId, location.clauseId, page.kind]);
+  }, [location.documentId, location.clauseId, page.kind, doc]);
 
   if (!location.documentId) return <main class="empty">{t('viewerNoDocument')}</main>;
+  if (found === 'loading') return <main class="empty" aria-busy="true" />;
   if (!doc) return <main class="empty">{t('viewerNotFound', location.documentId)}</main>;
 
   const deviations = page.kind === 'ready' ? page.report.deviations.filter((d) => d.documentId === doc.id) : [];

@@ -33,10 +33,10 @@ const TOP_SUBSTITUTIONS = 10;
 export interface Engine {
   check(pageText: string): Report;
   /**
-   * The ids of the documents a page is identified with, by fingerprints
-   * alone: what a caller holding texts in storage loads before `check`.
+   * The documents (numbers in the corpus view) a page is identified with, by
+   * fingerprints alone: what a caller holding texts in storage loads before `check`.
    */
-  identifyDocuments(pageText: string): string[];
+  identifyDocuments(pageText: string): number[];
 }
 
 /** An engine over the bundled corpus, or over a view of it and packs (corpus-view.ts). */
@@ -53,9 +53,9 @@ export function createEngine(source: Corpus | CorpusView): Engine {
   };
 
   return {
-    identifyDocuments(pageText: string): string[] {
+    identifyDocuments(pageText: string): number[] {
       if (countCjk(pageText, MIN_CJK) < MIN_CJK) return [];
-      return identify(view.index, readPage(pageText).norm.text).map((f) => view.entries[f.document].id);
+      return identify(view.index, readPage(pageText).norm.text).map((f) => f.document);
     },
     check(pageText: string): Report {
       const started = now();

@@ -6,9 +6,11 @@
 import type { DocumentMatch } from './report';
 
 export interface VersionNote {
-  /** The version the page reprints and the newest one, as shown. */
+  /** The version the page reprints and the newest one: years (`2017`), or dates where they share a year. */
   reprinted: string;
   newest: string;
+  /** True when `reprinted` and `newest` are years. */
+  years: boolean;
   newestId: string;
 }
 
@@ -16,11 +18,12 @@ export function versionNote(match: Pick<DocumentMatch, 'date' | 'newerVersions'>
   const newest = match.newerVersions.at(-1);
   if (!newest || !match.date) return undefined;
   const sameYear = newest.date.slice(0, 4) === match.date.slice(0, 4);
-  const shown = (date: string) => (sameYear ? date : date.slice(0, 4) + '年');
-  return { reprinted: shown(match.date), newest: shown(newest.date), newestId: newest.id };
+  const shown = (date: string) => (sameYear ? date : date.slice(0, 4));
+  return { reprinted: shown(match.date), newest: shown(newest.date), years: !sameYear, newestId: newest.id };
 }
 
 /** The note in Chinese, as the CLI prints it (the extension's pages use their locale's message). */
 export function versionNoteText(note: VersionNote): string {
-  return `本页转载的是${note.reprinted}版本，现行版本为${note.newest}版本。`;
+  const unit = note.years ? '年' : '';
+  return `本页转载的是${note.reprinted}${unit}版本，现行版本为${note.newest}${unit}版本。`;
 }

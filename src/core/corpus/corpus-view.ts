@@ -38,17 +38,17 @@ export function packPart(pack: CorpusPack): ViewPart {
 }
 
 /**
- * One view over several parts. `load` supplies the texts of parts given
- * without documents (by document id).
+ * One view over several parts. `load` supplies, by document number, the
+ * texts of parts given without documents (a cache the caller fills).
  */
-export function combineParts(parts: ViewPart[], load?: (id: string) => CanonicalDocument | undefined): CorpusView {
+export function combineParts(parts: ViewPart[], load?: (n: number) => CanonicalDocument | undefined): CorpusView {
   const index = combineIndexes(parts.map((p) => p.index));
   const entries = parts.flatMap((p) => p.entries);
   const documents = parts.flatMap((p) => p.documents ?? p.entries.map(() => undefined));
   return {
     index,
     entries,
-    document: (n) => documents[n] ?? (load && entries[n] ? load(entries[n].id) : undefined),
+    document: (n) => documents[n] ?? load?.(n),
   };
 }
 

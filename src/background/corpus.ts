@@ -1,0 +1,141 @@
+/**
+ * The corpus the background checks pages against: the bundled documents and
+ * the imported packs (src/storage/corpus-db.ts). On wake it loads each pack's
+ * stored index and catalog as they are (typed arrays: no rebuilding) and
+ * builds the engine over them; a document's full text is read from the
+ * database only when a page is identified with it. Everything here is a cache
+ * the worker may lose at any moment: the next request loads it again.
+ */
+import { browser } from '../platform/browser';
+import { bundledCorpus } from '../platform/bundled-corpus';
+import type { CanonicalDocument } from '../core/corpus/corpus';
+import { combineParts, corpusPart, type CorpusView, type ViewPart } from '../core/corpus/corpus-view';
+import { documentsWith } from '../core/corpus/fingerprint-index';
+import { PackError, parsePack } from '../core/corpus/pack';
+import { createEngine, type Engine } from '../core/check/engine';
+import { MIN_EVIDENCE } from '../core/check/identify';
+import { CorpusDatabase, removePack, storePack, type StoredPack } from '../storage/corpus-db';
+import { MAX_PACK_TEXT, type CorpusResult, type ImportProgress, type PackSummary } from '../messages/corpus';
+
+/** storage.local key: how many packs are imported (the content script asks the background about pages only then). */
+export const IMPORTED_PACKS_KEY = 'importedPacks';
+
+let database: CorpusDatabase | undefined;
+const db = () => (database ??= new CorpusDatabase());
+
+interface LoadedCorpus {
+  view: CorpusView;
+  engine: Engine;
+  /** Per document number: the pack it is stored in, undefined for bundled documents. */
+  packOf: (string | undefined)[];
+  /** Texts read from the database, by document number. */
+  texts: Map<number, CanonicalDocument>;
+}
+
+let loaded: Promise<LoadedCorpus> | undefined;
+
+async function load(): Promise<LoadedCorpus> {
+  const packs = await db().packs.toArray();
+  const indexes = await db().indexes.bulkGet(packs.map((p) => p.id));
+  const bundled = bundledCorpus();
+  const parts: ViewPart[] = [corpusPart(bundled)];
+  const packOf: (string | undefined)[] = bundled.documents.map(() => undefined);
+  packs.forEach((pack, i) => {
+    const index = indexes[i];
+    if (!index) return; // a pack row without its index cannot be half-imported (one transaction); skip it if it ever is
+    parts.push({ index, entries: pack.entries });
+    for (const _ of pack.entries) packOf.push(pack.id);
+  });
+  const texts = new Map<number, CanonicalDocument>();
+  const view = combineParts(parts, (n) => texts.get(n));
+  return { view, engine: createEngine(view), packOf, texts };
+}
+
+export function loadedCorpus(): Promise<LoadedCorpus> {
+  loaded ??= load().catch((e: unknown) => {
+    loaded = undefined;
+    throw e;
+  });
+  return loaded;
+}
+
+/** Reads the texts of these documents (numbers in the view) that are not at hand yet. */
+export async function loadTexts(corpus: LoadedCorpus, numbers: number[]): Promise<void> {
+  const missing = numbers.filter((n) => !corpus.view.document(n) && corpus.packOf[n] !== undefined);
+  if (missing.length === 0) return;
+  const rows = await db().documents.bulkGet(missing.map((n) => [corpus.packOf[n]!, corpus.view.entries[n].id] as [string, string]));
+  rows.forEach((row, i) => {
+    if (row) corpus.texts.set(missing[i], row.document);
+  });
+}
+
+/** Whether a page with these fingerprints shares enough with any document to be worth analysing. */
+export async function sketchMightReprint(hashes: number[]): Promise<boolean> {
+  const { view } = await loadedCorpus();
+  let hits = 0;
+  for (const h of new Set(hashes)) if (documentsWith(view.index, h) && ++hits >= MIN_EVIDENCE) return true;
+  return false;
+}
+
+/** A bundled or imported document by id, or null. */
+export async function documentById(id: string): Promise<CanonicalDocument | null> {
+  const bundled = bundledCorpus().documents.find((d) => d.id === id);
+  if (bundled) return bundled;
+  const corpus = await loadedCorpus();
+  const n = corpus.view.entries.findIndex((e) => e.id === id);
+  if (n < 0) return null;
+  await loadTexts(corpus, [n]);
+  return corpus.view.document(n) ?? null;
+}
+
+function summary(p: StoredPack): PackSummary {
+  return { id: p.id, title: p.title, created: p.created, importedAt: p.importedAt, documents: p.entries };
+}
+
+export async function listPacks(): Promise<PackSummary[]> {
+  return (await db().packs.orderBy('id').toArray()).map(summary);
+}
+
+async function packsChanged(): Promise<void> {
+  loaded = undefined;
+  await browser.storage.local.set({ [IMPORTED_PACKS_KEY]: await db().packs.count() });
+}
+
+function tellPages(progress: ImportProgress): void {
+  // A notification to our pages, not a request (no reply, so not in the reply maps); no page listening is no reason to stop.
+  // eslint-disable-next-line no-restricted-syntax
+  browser.runtime.sendMessage(progress).catch(() => undefined);
+}
+
+/** Imports a pack file: all of it or nothing, with one clear message for a bad or foreign file. */
+export async function importPack(text: string): Promise<CorpusResult<PackSummary>> {
+  if (text.length > MAX_PACK_TEXT) return { ok: false, error: `the file is larger than ${MAX_PACK_TEXT / 1024 / 1024} MB` };
+  let pack;
+  try {
+    pack = parsePack(text);
+  } catch (e) {
+    if (e instanceof PackError) return { ok: false, error: e.message };
+    throw e;
+  }
+  const bundledIds = new Set(bundledCorpus().documents.map((d) => d.id));
+  const clash = pack.documents.find((d) => bundledIds.has(d.id));
+  if (clash) return { ok: false, error: `document id "${clash.id}" is a bundled document's` };
+  tellPages({ type: 'yuanwen/corpus-import-progress', done: 0, total: pack.documents.length });
+  try {
+    const stored = await storePack(db(), pack, (done, total) => tellPages({ type: 'yuanwen/corpus-import-progress', done, total }));
+    await packsChanged();
+    return { ok: true, value: summary(stored) };
+  } catch (e) {
+    return { ok: false, error: `the pack could not be stored (${(e as Error).message}); nothing was changed` };
+  }
+}
+
+export async function removeImportedPack(packId: string): Promise<CorpusResult<boolean>> {
+  try {
+    const existed = await removePack(db(), packId);
+    await packsChanged();
+    return { ok: true, value: existed };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+}

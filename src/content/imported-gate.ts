@@ -1,0 +1,33 @@
+/**
+ * The gate for imported packs: a page the bundled prefilter turned away may
+ * still reprint a document the reader imported. The content script never
+ * holds the packs' fingerprints (its bundle and per-page cost must not grow
+ * with the corpus); when packs are imported it sends the background a sketch,
+ * the page's distinct fingerprints (numbers, not text), and the background
+ * answers from its stored index.
+ */
+import { browser } from '../platform/browser';
+import { sendMessage } from '../platform/messaging';
+import { forEachFingerprint } from '../core/corpus/fingerprint';
+import { MAX_SKETCH } from '../messages/corpus';
+import { asciiAlphanumerics } from './reprint-gate';
+
+/** Same key as src/background/corpus.ts writes (IMPORTED_PACKS_KEY). */
+const IMPORTED_PACKS_KEY = 'importedPacks';
+
+/** The page's distinct fingerprints, at most MAX_SKETCH (the start of a very long page). */
+export function pageSketch(text: string): number[] {
+  const hashes = new Set<number>();
+  // Fingerprinting stops mattering once the sketch is full; slice the text so a huge page costs no more.
+  forEachFingerprint(asciiAlphanumerics(text.slice(0, MAX_SKETCH * 8)), (h) => {
+    if (hashes.size < MAX_SKETCH) hashes.add(h);
+  });
+  return [...hashes];
+}
+
+export async function mightReprintImported(text: string): Promise<boolean> {
+  const stored = await browser.storage.local.get(IMPORTED_PACKS_KEY).catch(() => ({}) as Record<string, unknown>);
+  const count = (stored as Record<string, unknown>)[IMPORTED_PACKS_KEY];
+  if (typeof count !== 'number' || count <= 0) return false;
+  return (await sendMessage({ type: 'yuanwen/corpus-sketch', hashes: pageSketch(text) }).catch(() => false)) === true;
+}

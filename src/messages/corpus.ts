@@ -1,0 +1,114 @@
+/**
+ * Messages about the imported corpus (packs), to the background, which owns
+ * the `yuanwen-corpus` database (src/storage/corpus-db.ts):
+ *
+ * From our extension pages (the corpus page, the viewer, the popup):
+ *   `yuanwen/corpus-packs`                 the imported packs → PackSummary[]
+ *   `yuanwen/corpus-import` {text}         a pack file, all or nothing → CorpusResult<PackSummary>
+ *   `yuanwen/corpus-remove` {packId}       → CorpusResult<boolean>
+ *   `yuanwen/corpus-document` {documentId} a bundled or imported document → CanonicalDocument | null
+ * From our content script:
+ *   `yuanwen/corpus-sketch` {hashes}       could this page reprint an imported document? → boolean
+ *
+ * While an import runs, the background tells our pages how far it is with
+ * `{type: 'yuanwen/corpus-import-progress', done, total}` (not answered).
+ */
+import type { CanonicalDocument } from '../core/corpus/corpus';
+import type { DocumentEntry } from '../core/corpus/pack';
+
+export interface CorpusPacksRequest {
+  type: 'yuanwen/corpus-packs';
+}
+export interface CorpusImportRequest {
+  type: 'yuanwen/corpus-import';
+  text: string;
+}
+export interface CorpusRemoveRequest {
+  type: 'yuanwen/corpus-remove';
+  packId: string;
+}
+export interface CorpusDocumentRequest {
+  type: 'yuanwen/corpus-document';
+  documentId: string;
+}
+/**
+ * The distinct fingerprints of a page (src/core/corpus/fingerprint.ts), at
+ * most MAX_SKETCH of them: the page's text never leaves the page for this
+ * question, and the content script never holds the packs' fingerprints.
+ */
+export interface CorpusSketchRequest {
+  type: 'yuanwen/corpus-sketch';
+  hashes: number[];
+}
+
+export type CorpusMessage = CorpusPacksRequest | CorpusImportRequest | CorpusRemoveRequest | CorpusDocumentRequest | CorpusSketchRequest;
+
+export interface ImportProgress {
+  type: 'yuanwen/corpus-import-progress';
+  done: number;
+  total: number;
+}
+
+export interface PackSummary {
+  id: string;
+  title: string;
+  created: string;
+  importedAt: number;
+  documents: DocumentEntry[];
+}
+
+export type CorpusResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface CorpusReplies {
+  'yuanwen/corpus-packs': PackSummary[];
+  'yuanwen/corpus-import': CorpusResult<PackSummary>;
+  'yuanwen/corpus-remove': CorpusResult<boolean>;
+  'yuanwen/corpus-document': CanonicalDocument | null;
+  'yuanwen/corpus-sketch': boolean;
+}
+
+/** Fingerprints a sketch may carry (a very long page sends its first ones). */
+export const MAX_SKETCH = 16384;
+/** A pack file larger than this is refused before it is read (UTF-16 code units). */
+export const MAX_PACK_TEXT = 60 * 1024 * 1024;
+
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+function exactKeys(value: Record<string, unknown>, keys: string[]): boolean {
+  const own = Object.keys(value);
+  return own.length === keys.length && keys.every((k) => own.includes(k));
+}
+
+export function parseCorpusMessage(message: Record<string, unknown>): CorpusMessage | undefined {
+  switch (message.type) {
+    case 'yuanwen/corpus-packs':
+      return exactKeys(message, ['type']) ? { type: message.type } : undefined;
+    case 'yuanwen/corpus-import':
+      return exactKeys(message, ['type', 'text']) && typeof message.text === 'string'
+        ? { type: message.type, text: message.text }
+        : undefined;
+    case 'yuanwen/corpus-remove':
+      return exactKeys(message, ['type', 'packId']) && typeof message.packId === 'string' && ID.test(message.packId)
+        ? { type: message.type, packId: message.packId }
+        : undefined;
+    case 'yuanwen/corpus-document':
+      return exactKeys(message, ['type', 'documentId']) && typeof message.documentId === 'string' && ID.test(message.documentId)
+        ? { type: message.type, documentId: message.documentId }
+        : undefined;
+    case 'yuanwen/corpus-sketch': {
+      const { hashes } = message;
+      if (!exactKeys(message, ['type', 'hashes']) || !Array.isArray(hashes) || hashes.length > MAX_SKETCH) return undefined;
+      if (!hashes.every((h) => Number.isInteger(h) && h >= 0 && h <= 0xffffffff)) return undefined;
+      return { type: message.type, hashes: hashes as number[] };
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function parseImportProgress(value: unknown): ImportProgress | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const m = value as Record<string, unknown>;
+  if (m.type !== 'yuanwen/corpus-import-progress' || !Number.isSafeInteger(m.done) || !Number.isSafeInteger(m.total)) return undefined;
+  return { type: m.type, done: m.done as number, total: m.total as number };
+}
