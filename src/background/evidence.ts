@@ -11,6 +11,7 @@
  */
 import { browser, type Runtime } from '../platform/browser';
 import { bundledCorpus } from '../platform/bundled-corpus';
+import { documentById } from './corpus';
 import { effectiveLanguageTag, languageLoaded } from '../platform/i18n';
 import { checkedNow } from '../core/evidence/checked-at';
 import { corpusDigest } from '../core/evidence/corpus-digest';
@@ -50,16 +51,20 @@ async function exportEvidence({ tabId, includeHighlights }: ExportEvidenceReques
   if (!page) return { ok: false, error: 'no-page' };
 
   const checkedAt = checkedNow();
-  const { report } = analyse(page.text);
+  const { report } = await analyse(page.text);
   if (page.total > page.text.length) report.pageText = { analysed: page.text.length, total: page.total };
   const screenshot = await captureIfShown(tabId);
   const highlights = includeHighlights ? await storedHighlightsOfPage(tab.url) : undefined;
   const corpus = bundledCorpus();
+  // Documents from imported packs that the report names, beside the bundled ones.
+  const imported = await Promise.all(
+    report.documents.filter((d) => !corpus.documents.some((b) => b.id === d.id)).map((d) => documentById(d.id)),
+  );
   // A service worker woken by this message may not have read the pinned language yet.
   await languageLoaded();
   const html = renderEvidence({
     report,
-    documents: corpus.documents,
+    documents: [...corpus.documents, ...imported.filter((d) => d !== null)],
     page: { url: tab.url, title: tab.title ?? '', text: page.text, checkedAt },
     versions: { yuanwen: browser.runtime.getManifest().version, corpus: corpusDigest(corpus) },
     screenshot,

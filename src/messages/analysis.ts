@@ -120,7 +120,9 @@ export function parseMessage(value: unknown): ExtensionMessage | undefined {
       return { type: 'yuanwen/scroll-to', pageStart, pageEnd };
     }
     default:
-      return parseHighlightMessage(message) ?? parseFrameKeyMessage(message) ?? parseEvidenceMessage(message) ?? parseCorpusMessage(message);
+      return (
+        parseHighlightMessage(message) ?? parseFrameKeyMessage(message) ?? parseEvidenceMessage(message) ?? parseCorpusMessage(message)
+      );
   }
 }
 
