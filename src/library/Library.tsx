@@ -10,191 +10,18 @@
  * first chunk's rendering, not all of them.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t, browser } from '../platform/browser';
-import { bundledCorpus } from '../platform/bundled-corpus';
-import { cleanTags, HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../core/highlight/record';
-import { textFragmentUrl } from '../core/highlight/annotation-export';
-import { allHighlights, deleteHighlight, indexCandidates, restoreHighlight, updateHighlight } from './highlights-source';
+import { t } from '../platform/browser';
+import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../core/highlight/record';
 import { colorDisplay } from '../ui/highlight-colors';
-import { NO_FILTERS, search, searchableText, siteOfUrl, type Filters } from './search';
+import { FilterSelect, filterOptions } from './filters';
+import { HighlightCard } from './HighlightCard';
+import { allHighlights, deleteHighlight, indexCandidates, restoreHighlight, updateHighlight } from './highlights-source';
+import { NO_FILTERS, search, searchableText, type Filters } from './search';
 
 /** Rows rendered per chunk. */
 export const CHUNK = 50;
 
 type Load = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready' };
-
-function documentTitle(id: string): string {
-  return bundledCorpus().documents.find((d) => d.id === id)?.title ?? id;
-}
-
-function clauseLabel(h: Highlight): string {
-  return h.canonical ? h.canonical.clause || t('clausePreamble') : '';
-}
-
-function formatDate(iso: string): string {
-  return iso.slice(0, 10);
-}
-
-function viewerUrl(h: Highlight): string {
-  const c = h.canonical!;
-  return browser.runtime.getURL(`viewer.html#${new URLSearchParams({ doc: c.documentId, clause: c.clauseId }).toString()}`);
-}
-
-function splitTags(text: string): string[] {
-  return cleanTags(text.split(/[,，、;；\n]/));
-}
-
-/** `text` with the query's pieces marked where they occur as typed (search itself also matches across layout differences). */
-function Marked({ text, pieces }: { text: string; pieces: string[] }) {
-  const wanted = pieces.filter((p) => p.length > 0);
-  if (wanted.length === 0) return <>{text}</>;
-  const pattern = new RegExp(wanted.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
-  const out = [];
-  let at = 0;
-  for (const m of text.matchAll(pattern)) {
-    if (m.index > at) out.push(text.slice(at, m.index));
-    out.push(<mark key={m.index}>{m[0]}</mark>);
-    at = m.index + m[0].length;
-  }
-  out.push(text.slice(at));
-  return <>{out}</>;
-}
-
-function HighlightCard(props: {
-  h: Highlight;
-  pieces: string[];
-  onSave(id: string, note: string, tags: string[]): Promise<void>;
-  onDelete(h: Highlight): void;
-}) {
-  const { h } = props;
-  const [editing, setEditing] = useState(false);
-  const [note, setNote] = useState(h.note);
-  const [tags, setTags] = useState(h.tags.join('，'));
-  const [error, setError] = useState('');
-  const noteRef = useRef<HTMLTextAreaElement>(null);
-  const editRef = useRef<HTMLButtonElement>(null);
-  const wasEditing = useRef(false);
-  useEffect(() => {
-    if (editing) noteRef.current?.focus();
-    else if (wasEditing.current) editRef.current?.focus();
-    wasEditing.current = editing;
-  }, [editing]);
-  const save = async (e: Event) => {
-    e.preventDefault();
-    try {
-      await props.onSave(h.id, note, splitTags(tags));
-      setError('');
-      setEditing(false);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  };
-  const headingId = `h-${h.id}`;
-  return (
-    <li class="card" aria-labelledby={headingId} data-id={h.id}>
-      <div class="card-head">
-        <span class={`swatch color-${h.color}`} role="img" aria-label={colorDisplay(h.color)} />
-        <h2 id={headingId} class="source">
-          <a href={textFragmentUrl(h)} target="_blank" rel="noopener" title={t('libraryOpenSource')}>
-            {h.title || h.url}
-          </a>
-        </h2>
-        <span class="date">{formatDate(h.created)}</span>
-      </div>
-      <blockquote class="quote">
-        <Marked text={h.selectors.quote.exact} pieces={props.pieces} />
-      </blockquote>
-      {h.canonical && (
-        <p class="canonical">
-          <a href={viewerUrl(h)} target="_blank" rel="noopener">
-            《{documentTitle(h.canonical.documentId)}》 {clauseLabel(h)}
-          </a>
-        </p>
-      )}
-      {!editing && (
-        <>
-          {h.note && (
-            <p class="note">
-              <Marked text={h.note} pieces={props.pieces} />
-            </p>
-          )}
-          {h.tags.length > 0 && (
-            <ul class="tags" aria-label={t('libraryTags')}>
-              {h.tags.map((tag) => (
-                <li key={tag}>#{tag}</li>
-              ))}
-            </ul>
-          )}
-          <div class="actions">
-            <button
-              type="button"
-              ref={editRef}
-              onClick={() => setEditing(true)}
-              aria-label={t('libraryEditLabel', h.selectors.quote.exact.slice(0, 20))}
-            >
-              {t('libraryEdit')}
-            </button>
-            <button
-              type="button"
-              class="danger"
-              onClick={() => props.onDelete(h)}
-              aria-label={t('libraryDeleteLabel', h.selectors.quote.exact.slice(0, 20))}
-            >
-              {t('libraryDelete')}
-            </button>
-            <span class="site">{siteOfUrl(h.url)}</span>
-          </div>
-        </>
-      )}
-      {editing && (
-        <form class="edit" onSubmit={(e) => void save(e)}>
-          <label>
-            {t('libraryNote')}
-            <textarea ref={noteRef} value={note} rows={3} onInput={(e) => setNote(e.currentTarget.value)} />
-          </label>
-          <label>
-            {t('libraryTagsInput')}
-            <input type="text" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
-          </label>
-          {error && (
-            <p class="error" role="alert">
-              {error}
-            </p>
-          )}
-          <div class="actions">
-            <button type="submit">{t('librarySave')}</button>
-            <button
-              type="button"
-              onClick={() => {
-                setNote(h.note);
-                setTags(h.tags.join('，'));
-                setEditing(false);
-              }}
-            >
-              {t('libraryCancel')}
-            </button>
-          </div>
-        </form>
-      )}
-    </li>
-  );
-}
-
-function FilterSelect(props: { id: string; label: string; value: string; options: [string, string][]; onChange(v: string): void }) {
-  return (
-    <label class="filter" for={props.id}>
-      <span>{props.label}</span>
-      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
-        <option value="">{t('libraryAll')}</option>
-        {props.options.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 export function Library() {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
@@ -246,33 +73,7 @@ export function Library() {
     return () => observer.disconnect();
   }, [results, shown]);
 
-  const options = useMemo(() => {
-    const documents = new Map<string, string>();
-    const clauses = new Map<string, string>();
-    const tags = new Set<string>();
-    const sites = new Set<string>();
-    for (const h of all) {
-      if (h.canonical) {
-        documents.set(h.canonical.documentId, documentTitle(h.canonical.documentId));
-        if (!filters.documentId || h.canonical.documentId === filters.documentId) {
-          clauses.set(
-            `${h.canonical.clauseId}`,
-            `${clauseLabel(h)}${filters.documentId ? '' : ` · ${documentTitle(h.canonical.documentId).slice(0, 12)}`}`,
-          );
-        }
-      }
-      h.tags.forEach((tag) => tags.add(tag));
-      const site = siteOfUrl(h.url);
-      if (site) sites.add(site);
-    }
-    const sorted = (m: Map<string, string>) => [...m.entries()].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN'));
-    return {
-      documents: sorted(documents),
-      clauses: sorted(clauses),
-      tags: [...tags].sort().map((x) => [x, x] as [string, string]),
-      sites: [...sites].sort().map((x) => [x, x] as [string, string]),
-    };
-  }, [all, filters.documentId]);
+  const options = useMemo(() => filterOptions(all, filters.documentId), [all, filters.documentId]);
 
   const onSave = async (id: string, note: string, tags: string[]) => {
     const updated = await updateHighlight(id, { note, tags });
