@@ -23,6 +23,10 @@
  *   longest synchronous slice of Yuanwen's own work; budget 50 ms.
  * - a page that reprints nothing (an unrelated Chinese notice; an English
  *   page): total main-thread ms, budget 5 ms, and nothing rendered.
+ * - a hostile deep page (issue 14): the Opinion 10,000 elements deep, next to
+ *   10,000 nested elements under `content-visibility:hidden`: the longest
+ *   main-thread block while Yuanwen works, budget 50 ms, and that the analysis
+ *   finishes (found the Opinion).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, statSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
@@ -196,11 +200,29 @@ function write300kPage(dir: string): string {
   return 'page-300k.html';
 }
 
+/** The Opinion inside 10,000 nested <div>s, beside 10,000 nested <span>s the layout skips (content-visibility:hidden). */
+function writeDeepPage(dir: string): string {
+  const DEPTH = 10_000;
+  const text = canonicalOpinionPage(loadBuiltCorpus());
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const paragraphs = text
+    .split('\n')
+    .map((l) => `<p>${escape(l)}</p>`)
+    .join('');
+  const skipped = `<div style="content-visibility:hidden">${'<span>'.repeat(DEPTH)}藏${'</span>'.repeat(DEPTH)}</div>`;
+  writeFileSync(
+    join(dir, 'page-deep.html'),
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>deep</title></head><body>${skipped}${'<div>'.repeat(DEPTH)}${paragraphs}${'</div>'.repeat(DEPTH)}</body></html>`,
+  );
+  return 'page-deep.html';
+}
+
 export async function runExtensionBench(): Promise<boolean> {
   ensureTestBuild();
   const dir = mkdtempSync(join(tmpdir(), 'yuanwen-bench-'));
   for (const f of ['xinhua-opinion.html', 'unrelated-notice.html', 'no-chinese.html']) copyFileSync(join(FIXTURE_PAGES, f), join(dir, f));
   const big = write300kPage(dir);
+  const deep = writeDeepPage(dir);
   const server = await startStaticServer(dir);
   const browser = await launchWithExtension({ extensionDir: CHROME_TEST_DIST });
   await browser.context.addInitScript(OBSERVE_MAIN_THREAD);
@@ -234,6 +256,23 @@ export async function runExtensionBench(): Promise<boolean> {
     const info = (label: string, value: number) => console.log(`  ${label.padEnd(58)} ${fmt(value)} ms`);
     info('  … its total main-thread time (median; no budget)', median(large.map((r) => r.done.totalMs)));
     info("  … longest task of the whole page load (the page's own)", Math.max(...large.map((r) => r.longestTaskOverallMs)));
+
+    const deepRuns: Run[] = [];
+    for (let i = 0; i < 3; i++) deepRuns.push(await measure(browser, server.url(deep)));
+    const deepBlock = Math.max(...deepRuns.map((r) => r.longestBlockDuringMs));
+    const found = deepRuns.every((r) => r.done.rendered);
+    allOk =
+      line(
+        '10,000-deep page: longest main-thread block while Yuanwen works',
+        deepBlock,
+        50,
+        `(max of runs; ${found ? 'analysis finished, Opinion found' : 'ANALYSIS DID NOT FIND THE OPINION'})`,
+      ) &&
+      found &&
+      allOk;
+    info('  … its total main-thread time (median; no budget)', median(deepRuns.map((r) => r.done.totalMs)));
+    info("  … longest synchronous slice of Yuanwen's own work (max)", Math.max(...deepRuns.map((r) => r.done.longestSliceMs ?? 0)));
+    if (process.env.BENCH_DEEP_DETAIL) console.log(deepRuns.map((r) => split(r.done)));
 
     for (const file of ['unrelated-notice.html', 'no-chinese.html']) {
       const runs: Run[] = [];

@@ -4,33 +4,21 @@
  * panels). Skipping a `visibility:hidden` subtree also skips a child made
  * visible again; that is rare in article text and keeps the walk simple.
  *
- * The walk asks this of every element it enters (thousands on a long page),
- * so it asks the cheap question first: `checkVisibility()` answers from the
- * element's layout box without building a computed-style object. Only when
- * it says "not visible" — rare in article text — is the answer confirmed
- * with `getComputedStyle`, because it also says so for `display:contents`
- * (no box of its own, but its children are shown) and inside
- * `content-visibility:hidden`, which this module has never treated as
- * hidden.
+ * The walk asks this of every element it enters, so each answer must cost
+ * the same at any depth (issue 14: a hostile page nests 10,000 levels). It
+ * reads the element's computed `display`, `visibility` and
+ * `content-visibility` — a lookup once the page's style is up to date —
+ * and never calls `checkVisibility()`, which walks every ancestor. An element
+ * with `content-visibility:hidden` (also `hidden=until-found`) is shown
+ * but its subtree is not rendered: the answer `'unrendered'` tells the walk
+ * (src/page/extract-text.ts) to judge its descendants by markup, without
+ * forcing a style computation for each of them. Such text, like a closed
+ * `<details>`, is read: find-in-page reaches it.
  */
-
-interface VisibilityCheck {
-  checkVisibility?(options?: { visibilityProperty?: boolean; checkVisibilityCSS?: boolean }): boolean;
-}
-
-/** `visibilityProperty` and its older name, so that `visibility:hidden` counts in every version that has either. */
-const CHECK = { visibilityProperty: true, checkVisibilityCSS: true };
-
-/** The element's own computed `display` and `visibility` say it is not shown. */
-export function hiddenByComputedStyle(element: Element): boolean {
+export function hiddenInLayout(element: Element): boolean | 'unrendered' {
   const view = element.ownerDocument.defaultView;
   if (!view) return false;
   const style = view.getComputedStyle(element);
-  return style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse';
-}
-
-export function hiddenInLayout(element: Element): boolean {
-  const check = (element as VisibilityCheck).checkVisibility;
-  if (typeof check === 'function' && check.call(element, CHECK)) return false;
-  return hiddenByComputedStyle(element);
+  if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return true;
+  return style.contentVisibility === 'hidden' ? 'unrendered' : false;
 }

@@ -58,7 +58,9 @@ onSiteSettingsChanged((settings) => {
 
 answerReportRequests(async () => {
   await ready;
-  return analyser.currentReport();
+  const report = await analyser.currentReport();
+  const restored = renderer.interference;
+  return restored > 0 ? { ...report, pageInterference: { restored } } : report;
 });
 // The evidence report (issue 13) hashes and keeps the text this page's report was made from.
 answerPageTextRequests(async () => {

@@ -2,9 +2,12 @@
  * Text that arrives after load (script-rendered articles, "下一页" loaded in
  * place, infinite scroll, single-page navigation): the page is marked stale
  * on mutation and analysed again once it has been quiet for a moment, so a
- * burst of mutations costs one analysis. Our own UI's mutations are not page
- * changes.
+ * burst of mutations costs one analysis. Showing or hiding text (`hidden`,
+ * `style`, `class`, `open` on an element with content) is a change too. Our
+ * own nodes' mutations are not page changes; ours are known by identity
+ * (./render/own-nodes.ts), not by any attribute the page could copy.
  */
+import { isOwnNode } from './render/own-nodes';
 
 /**
  * Quiet time before re-analysing. The issue allows 1 s after the text
@@ -26,17 +29,27 @@ export interface PageChanges {
   stop(): void;
 }
 
-/** An element of ours: the UI host (and anything inside it) or a fallback highlight wrapper. */
-function isOwnNode(node: Node): boolean {
-  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return element?.closest('[data-yuanwen-ui]') != null;
-}
-
 function isOwnRecord(record: MutationRecord): boolean {
   if (isOwnNode(record.target)) return true;
   if (record.type !== 'childList') return false;
   const nodes = [...record.addedNodes, ...record.removedNodes];
-  return nodes.length > 0 && nodes.every((node) => node.nodeType === 1 && (node as Element).hasAttribute('data-yuanwen-ui'));
+  // A removed host is recognised by identity alone (the guard, ./render/ui-guard.ts, puts it back).
+  return nodes.length > 0 && nodes.every(isOwnNode);
+}
+
+/**
+ * Attributes that show or hide text: a page that swaps a faithful and an
+ * altered copy by toggling them changes what the reader sees without
+ * changing any text (issue 14).
+ */
+const VISIBILITY_ATTRIBUTES = ['hidden', 'style', 'class', 'open'];
+
+/** An attribute change that may show or hide text: on an element with content, and a real change of value. */
+function mayChangeVisibleText(record: MutationRecord): boolean {
+  if (record.type !== 'attributes') return true;
+  const element = record.target as Element;
+  if (!element.hasChildNodes()) return false;
+  return record.oldValue !== element.getAttribute(record.attributeName ?? '');
 }
 
 /**
@@ -62,11 +75,18 @@ export function watchPageChanges(document: Document, onSettled: () => void): Pag
     const urlNow = document.location?.href;
     const moved = urlNow !== url;
     url = urlNow;
-    if (moved || !records.every(isOwnRecord)) changed();
+    if (moved || records.some((r) => !isOwnRecord(r) && mayChangeVisibleText(r))) changed();
   };
 
   const observer = new MutationObserver(consider);
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: VISIBILITY_ATTRIBUTES,
+    attributeOldValue: true,
+  });
 
   // `load` does not bubble, but a capturing listener on the document sees every frame's.
   const onLoad = (event: Event): void => {

@@ -6,15 +6,18 @@
  *
  * What counts as text:
  * - skipped: script, style, noscript, template, head, navigation, form
- *   fields and buttons, contenteditable regions, embedded graphics, our own
- *   UI (`data-yuanwen-ui`), `aria-hidden="true"` subtrees and whatever the
- *   hidden predicate rejects;
+ *   fields and buttons, contenteditable regions, embedded graphics,
+ *   `aria-hidden="true"` subtrees and whatever the hidden predicate rejects
+ *   (our UI host has no light-DOM content: its shadow root is not walked; no
+ *   attribute a page can set makes its text unread);
  * - `<br>` and block boundaries become one `\n` (never leading, never
  *   doubled, never trailing);
  * - inline elements (`<strong>（一）</strong>稳妥…`) do not split the text;
  * - runs of HTML whitespace collapse to one space as a browser renders them,
  *   except in `<pre>`; other spaces (U+3000 indents) are kept: they are text;
- * - same-origin iframes are read when `readFrames` is set (live DOM only).
+ * - same-origin iframes are read when `readFrames` is set (live DOM only);
+ * - deeper than LAYOUT_DEPTH levels, or inside a subtree the layout does not
+ *   render, hidden means hidden by markup (`hiddenByMarkup`).
  */
 import { TextMap, type TextPosition, type TextSegment } from './text-map';
 
@@ -29,8 +32,12 @@ export interface ExtractOptions {
   /**
    * Whether an element is hidden from readers. The default looks at markup
    * only (`hiddenByMarkup`); the content script passes one that asks layout.
+   * `'unrendered'`: shown, but the layout does not render its subtree
+   * (`content-visibility:hidden`, `hidden=until-found`), so layout cannot say
+   * more below it: its descendants are judged by their markup, at no style
+   * computation each (issue 14: a deep hidden subtree cost one per element).
    */
-  isHidden?: (element: Element) => boolean;
+  isHidden?: (element: Element) => boolean | 'unrendered';
   /** Read same-origin iframes. Default false (the CLI has no frames). */
   readFrames?: boolean;
 }
@@ -155,7 +162,6 @@ function excludedByNature(element: Element, tag: string): boolean {
   if (SKIPPED.has(tag)) return true;
   if (element.getAttribute('aria-hidden') === 'true') return true;
   if (element.getAttribute('role') === 'navigation') return true;
-  if (element.hasAttribute('data-yuanwen-ui')) return true;
   const editable = element.getAttribute('contenteditable');
   return editable !== null && EDITABLE.has(editable.toLowerCase());
 }
@@ -225,7 +231,17 @@ interface Frame {
   preformatted: boolean;
   /** A block: a line break after its last child. */
   block: boolean;
+  /** Inside a subtree layout does not render: children are judged by markup alone. */
+  markupOnly?: boolean;
 }
+
+/**
+ * Below this many levels of nesting an element is judged hidden or not by its
+ * markup alone (as the CLI does everywhere). Article text is a few dozen
+ * levels deep; a page nesting thousands (issue 14) would otherwise make each
+ * layout question cost time in proportion to its depth.
+ */
+export const LAYOUT_DEPTH = 256;
 
 /**
  * The walk over the DOM, with an explicit stack so that it can stop between
@@ -235,7 +251,7 @@ interface Frame {
 class TextWalker {
   private readonly out = new TextBuilder();
   private readonly stack: Frame[] = [];
-  private readonly isHidden: (element: Element) => boolean;
+  private readonly isHidden: (element: Element) => boolean | 'unrendered';
   private readonly readFrames: boolean;
 
   constructor(root: Node, options: ExtractOptions) {
@@ -276,7 +292,7 @@ class TextWalker {
       frame.next = child.nextSibling;
       const type = child.nodeType;
       if (type === TEXT_NODE || type === CDATA_SECTION_NODE) this.readText(child as Text, frame.preformatted);
-      else if (type === ELEMENT_NODE) this.enterElement(child as Element, frame.preformatted);
+      else if (type === ELEMENT_NODE) this.enterElement(child as Element, frame.preformatted, frame.markupOnly === true);
     }
     return true;
   }
@@ -303,9 +319,13 @@ class TextWalker {
   }
 
   /** Starts reading an element: its children are read by `run`, then its closing break. */
-  private enterElement(element: Element, preformatted: boolean): void {
+  private enterElement(element: Element, preformatted: boolean, markupOnly = false): void {
     const tag = element.localName;
-    if (excludedByNature(element, tag) || this.isHidden(element)) return;
+    if (excludedByNature(element, tag)) return;
+    // Deeper than LAYOUT_DEPTH, layout is not asked: each question there costs time in proportion to the depth.
+    const byMarkup = markupOnly || this.stack.length >= LAYOUT_DEPTH;
+    const hidden = byMarkup ? hiddenByMarkup(element) : this.isHidden(element);
+    if (hidden === true) return;
     if (tag === 'br') {
       this.out.lineBreak();
       return;
@@ -320,7 +340,7 @@ class TextWalker {
     } else {
       first = element.firstChild;
     }
-    this.stack.push({ next: first, preformatted: pre, block });
+    this.stack.push({ next: first, preformatted: pre, block, markupOnly: markupOnly || hidden === 'unrendered' });
   }
 }
 
@@ -344,7 +364,7 @@ export function extractText(root: Node, options: ExtractOptions = {}): Extracted
 }
 
 export interface SliceOptions extends ExtractOptions {
-  /** Asked every few dozen nodes: true when the current slice has run long enough. */
+  /** Asked every few nodes: true when the current slice has run long enough (elapsed time, not a node count). */
   shouldYield: () => boolean;
   /** Gives the main thread back to the page; resolves when the walk may go on. */
   yieldToPage: () => Promise<void>;
@@ -362,7 +382,8 @@ export interface SliceOptions extends ExtractOptions {
  */
 export async function extractTextInSlices(root: Node, options: SliceOptions): Promise<ExtractedText | undefined> {
   const walker = new TextWalker(root, options);
-  while (!walker.run(options.shouldYield, 32)) {
+  // `shouldYield` reads the clock (tens of nanoseconds): asked every few nodes, a slice ends on time even where one node is slow.
+  while (!walker.run(options.shouldYield, 4)) {
     await options.yieldToPage();
     if (options.cancelled?.()) return undefined;
   }

@@ -301,6 +301,11 @@ export function Popup() {
           {t('popupPartialCheck', [String(state.report.pageText.analysed), String(state.report.pageText.total)])}
         </p>
       )}
+      {state.kind === 'ready' && state.report.pageInterference && (
+        <p class="interference" role="alert">
+          {t('popupPageInterfered', String(state.report.pageInterference.restored))}
+        </p>
+      )}
       {state.kind === 'ready' && state.report.documents.length === 0 && (
         <div class="nothing">
           <p class="no-document">{t('popupNoDocument')}</p>

@@ -18,6 +18,11 @@ import type { PageHighlight } from '../../src/messages/analysis';
 import { eventually } from './eventually';
 
 const XINHUA = readFileSync(resolve(FIXTURE_PAGES, 'xinhua-opinion.html'), 'utf8');
+const ALTERED = readFileSync(resolve(FIXTURE_PAGES, 'altered-reprint.html'), 'utf8');
+const bodyOf = (html: string): string => /<body[^>]*>([\s\S]*)<\/body>/.exec(html)![1];
+/** A faithful copy shown and an altered one hidden: the page swaps them by toggling `hidden` alone. */
+const SWAP = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>swap</title></head><body>
+<div id="faithful">${bodyOf(XINHUA)}</div><div id="altered" hidden>${bodyOf(ALTERED)}</div></body></html>`;
 const QUOTE = '推动城市治理智慧化精细化';
 const OTHER_QUOTE = '加强城市建设档案管理和数字化建设';
 const NOTE = '机密批注七三九';
@@ -59,7 +64,13 @@ let origin: string;
 
 before(async () => {
   server = createServer((request, response) => {
-    const html = request.url?.startsWith('/hostile.html') ? XINHUA.replace('</body>', `${SPY}</body>`) : undefined;
+    const html = request.url?.startsWith('/hostile.html')
+      ? XINHUA.replace('</body>', `${SPY}</body>`)
+      : request.url?.startsWith('/altered.html')
+        ? ALTERED
+        : request.url?.startsWith('/swap.html')
+          ? SWAP
+          : undefined;
     if (!html) return void response.writeHead(404).end();
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
   });
@@ -228,6 +239,60 @@ describe('a hostile page', () => {
     await new Promise((r) => setTimeout(r, 500));
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     assert.equal((await eventually(stored, (l) => l.length === before + 1)).length, before + 1, 'an unobscured click highlights');
+    await page.close();
+  });
+
+  it('gets its warnings back when the page removes them, and says the page interfered', async () => {
+    const page = await browser.open(`${origin}/altered.html`);
+    const report = await browser.requestReport(page);
+    assert.ok(report.deviations.length > 0, 'the altered reprint has deviations');
+    const marks = () =>
+      page.evaluate(() => ({
+        host: document.querySelector('yuanwen-ui')?.parentNode === document.documentElement,
+        registered: [...CSS.highlights.keys()].filter((k) => k.startsWith('yuanwen-') && !k.startsWith('yuanwen-highlight')).sort(),
+      }));
+    const before = await marks();
+    assert.equal(before.host, true);
+    assert.ok(before.registered.length > 0, 'deviation marks are registered');
+    await page.evaluate(() => {
+      document.querySelector('yuanwen-ui')!.remove();
+      for (const name of [...CSS.highlights.keys()]) if (name.startsWith('yuanwen-')) CSS.highlights.delete(name);
+    });
+    const restored = await eventually(marks, (m) => m.host && m.registered.length === before.registered.length);
+    assert.deepEqual(restored, before, 'the host and the marks are back');
+    const after = await browser.requestReport(page);
+    assert.ok((after.pageInterference?.restored ?? 0) >= 2, 'the report (and so the popup) says the page interfered');
+    assert.equal(after.deviations.length, report.deviations.length, 'the same warnings');
+    await page.close();
+  });
+
+  it('is not blinded by a data-yuanwen-ui attribute on the article, and re-checks a hidden-swap', async () => {
+    const page = await browser.open(`${origin}/swap.html`);
+    const faithful = await browser.requestReport(page);
+    assert.equal(faithful.deviations.length, 0, 'the faithful copy is shown first');
+    await page.evaluate(() => {
+      document.getElementById('faithful')!.hidden = true;
+      document.getElementById('altered')!.hidden = false;
+    });
+    const swapped = await eventually(
+      () => browser.requestReport(page),
+      (r) => r.deviations.length > 0,
+    );
+    assert.ok(swapped.deviations.length > 0, 'toggling hidden alone is re-analysed');
+
+    // Claiming to be our UI hides nothing: the page's text is still read, and its edits still count.
+    await page.evaluate(() => {
+      document.getElementById('altered')!.hidden = true;
+      const faithful = document.getElementById('faithful')!;
+      faithful.setAttribute('data-yuanwen-ui', '');
+      faithful.hidden = false;
+    });
+    const claimed = await eventually(
+      () => browser.requestReport(page),
+      (r) => r.deviations.length === 0 && r.documents.length > 0,
+    );
+    assert.equal(claimed.documents.length, 1, 'the article marked data-yuanwen-ui is still checked');
+    assert.equal(claimed.deviations.length, 0);
     await page.close();
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { extractText, extractTextInSlices, hiddenByMarkup, type ExtractedText } from '../../src/page/extract-text';
+import { extractText, extractTextInSlices, hiddenByMarkup, LAYOUT_DEPTH, type ExtractedText } from '../../src/page/extract-text';
 
 function extract(bodyHtml: string, options?: Parameters<typeof extractText>[1]): ExtractedText & { document: Document } {
   const { document } = parseHTML(`<!doctype html><html><head><title>标题</title></head><body>${bodyHtml}</body></html>`);
@@ -58,13 +58,43 @@ describe('extractText', () => {
     expect(result.text).toBe('正文\n搜索');
   });
 
-  it('skips hidden, aria-hidden, contenteditable and our own UI', () => {
+  it('skips hidden, aria-hidden and contenteditable', () => {
     const result = extract(
       '<p hidden>隐藏</p><p style="color:red; display: none">不显示</p><p style="visibility:hidden">不可见</p>' +
         '<p aria-hidden="true">读屏隐藏</p><p aria-hidden="false">可见一</p><div contenteditable="true">编辑区</div>' +
-        '<div contenteditable="false">可见二</div><span data-yuanwen-ui>徽标</span>',
+        '<div contenteditable="false">可见二</div>',
     );
     expect(result.text).toBe('可见一\n可见二');
+  });
+
+  it('reads a page element that claims to be our UI (no attribute hides text from the check)', () => {
+    const result = extract('<p data-yuanwen-ui>正文一</p><yuanwen-ui>正文二</yuanwen-ui>');
+    expect(result.text).toBe('正文一\n正文二');
+  });
+
+  it('judges the descendants of an unrendered subtree by markup, asking the layout predicate nothing below it', () => {
+    const asked: string[] = [];
+    const result = extract('<div class="cv"><p>甲</p><p hidden>乙</p><div><p>丙</p></div></div><p>丁</p>', {
+      isHidden: (element) => {
+        asked.push(element.localName + (element.getAttribute('class') ? `.${element.getAttribute('class')}` : ''));
+        return element.getAttribute('class') === 'cv' ? 'unrendered' : false;
+      },
+    });
+    expect(result.text).toBe('甲\n丙\n丁');
+    expect(asked).toEqual(['body', 'div.cv', 'p']);
+  });
+
+  it('asks the layout predicate nothing deeper than LAYOUT_DEPTH levels (a hostile page nests thousands)', () => {
+    let asked = 0;
+    const depth = LAYOUT_DEPTH * 4;
+    const result = extract(`${'<div>'.repeat(depth)}<p hidden>藏</p><p>深处</p>${'</div>'.repeat(depth)}`, {
+      isHidden: () => {
+        asked++;
+        return false;
+      },
+    });
+    expect(result.text).toBe('深处');
+    expect(asked).toBeLessThanOrEqual(LAYOUT_DEPTH + 1);
   });
 
   it('uses an injected hidden predicate instead of the markup default', () => {

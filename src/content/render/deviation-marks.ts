@@ -9,6 +9,7 @@
 import deviationMarksCss from './deviation-marks.css?inline';
 import { MARKED_KINDS, type MarkedKind } from './plan';
 import { adoptPageStylesheet } from './page-stylesheet';
+import { markOwn } from './own-nodes';
 
 export const HIGHLIGHT_PREFIX = 'yuanwen-';
 
@@ -30,6 +31,8 @@ function highlightApi(): HighlightApi | undefined {
 export class DeviationMarks {
   private readonly api = highlightApi();
   private wrappers: HTMLElement[] = [];
+  /** What we registered, to restore it if the page deletes or empties it (./ui-guard.ts). */
+  private shown = new Map<string, { highlight: Highlight; ranges: Range[] }>();
 
   constructor(
     private readonly document: Document,
@@ -47,13 +50,30 @@ export class DeviationMarks {
     for (const kind of MARKED_KINDS) {
       const ranges = highlights.get(kind);
       if (!ranges?.length) continue;
-      if (this.api) this.api.registry.set(highlightName(kind), this.api.create(ranges));
-      else for (const range of ranges) this.wrap(range, kind);
+      if (this.api) {
+        const highlight = this.api.create(ranges);
+        this.api.registry.set(highlightName(kind), highlight);
+        this.shown.set(highlightName(kind), { highlight, ranges });
+      } else for (const range of ranges) this.wrap(range, kind);
     }
+  }
+
+  /** Registers our marks again where the page deleted, replaced or emptied them; how many it restored. */
+  restore(): number {
+    if (!this.api || this.shown.size === 0) return 0;
+    let restored = adoptPageStylesheet(this.document, deviationMarksCss, this.styleParent) ? 1 : 0;
+    for (const [name, entry] of this.shown) {
+      if (this.api.registry.get(name) === entry.highlight && entry.highlight.size === entry.ranges.length) continue;
+      entry.highlight = this.api.create(entry.ranges);
+      this.api.registry.set(name, entry.highlight);
+      restored++;
+    }
+    return restored;
   }
 
   clear(): void {
     if (this.api) for (const kind of MARKED_KINDS) this.api.registry.delete(highlightName(kind));
+    this.shown.clear();
     for (const mark of this.wrappers) {
       if (!mark.isConnected) continue;
       mark.replaceWith(...mark.childNodes);
@@ -66,6 +86,7 @@ export class DeviationMarks {
     if (range.startContainer !== range.endContainer || range.startContainer.nodeType !== Node.TEXT_NODE) return;
     const mark = this.document.createElement('mark');
     mark.setAttribute('data-yuanwen-mark', kind);
+    markOwn(mark);
     try {
       range.surroundContents(mark);
       this.wrappers.push(mark);

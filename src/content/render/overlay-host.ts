@@ -10,6 +10,7 @@ import { TEST_BUILD } from '../../platform/build-flags';
 import overlayCss from './overlay.css?inline';
 import { Overlay, type Layout, type Point } from './Overlay';
 import { EMPTY_PLAN, type RenderPlan } from './plan';
+import { markOwn } from './own-nodes';
 
 export const HOST_TAG = 'yuanwen-ui';
 
@@ -45,7 +46,7 @@ export class OverlayHost {
     if (this.host?.isConnected) return this.host;
     if (!this.host) {
       const host = this.document.createElement(HOST_TAG);
-      host.setAttribute('data-yuanwen-ui', '');
+      markOwn(host);
       const shadow = host.attachShadow({ mode: TEST_BUILD ? 'open' : 'closed' });
       const style = this.document.createElement('style');
       style.textContent = overlayCss;
@@ -99,6 +100,19 @@ export class OverlayHost {
   /** Puts the host on the page (again) if it is not there. */
   attach(): void {
     this.ensureHost();
+  }
+
+  /**
+   * Puts the host back if the page removed or moved it while it shows
+   * something (./ui-guard.ts); true if it did.
+   */
+  restoreHost(): boolean {
+    if (!this.host || this.host.parentNode === this.document.documentElement) return false;
+    const showing = this.plan !== EMPTY_PLAN || this.panels.some((p) => p.hasChildNodes());
+    if (!showing) return false;
+    this.document.documentElement.append(this.host);
+    this.draw();
+    return true;
   }
 
   /** Whether a node is our host or inside our shadow root. */

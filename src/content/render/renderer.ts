@@ -7,6 +7,7 @@ import type { Report } from '../../core/check/report';
 import type { TextMap } from '../../page/text-map';
 import { DeviationMarks } from './deviation-marks';
 import { OverlayHost } from './overlay-host';
+import { UiGuard } from './ui-guard';
 import { planRendering, type RenderPlan, type WitnessNames } from './plan';
 
 export function openViewer(documentId: string, clauseId: string): void {
@@ -17,9 +18,20 @@ export function openViewer(documentId: string, clauseId: string): void {
 export class PageRenderer {
   private readonly overlay: OverlayHost;
   private highlights: DeviationMarks | undefined;
+  /** Puts our UI and marks back when the page takes them away (issue 14). */
+  private readonly guard: UiGuard;
 
   constructor(private readonly document: Document) {
     this.overlay = new OverlayHost(document, openViewer);
+    this.guard = new UiGuard(document, {
+      restoreHost: () => this.overlay.restoreHost(),
+      restoreMarks: () => this.highlights?.restore() ?? 0,
+    });
+  }
+
+  /** How many times the page removed or altered our UI or marks (each time put back). */
+  get interference(): number {
+    return this.guard.interference;
   }
 
   /** Our UI host and shadow root, shared with the highlights' UI (src/content/highlights). */
@@ -41,19 +53,25 @@ export class PageRenderer {
     if (report.documents.length === 0) return [() => this.clear()];
     let plan: RenderPlan | undefined;
     return [
-      () => {
-        plan = planRendering(report, canonicalTexts, map, witnesses);
-        this.highlights ??= new DeviationMarks(this.document, this.overlay.element);
-        this.highlights.show(plan.highlights);
-      },
-      () => {
-        if (plan) this.overlay.show(plan);
-      },
+      () =>
+        this.guard.ours(() => {
+          plan = planRendering(report, canonicalTexts, map, witnesses);
+          this.highlights ??= new DeviationMarks(this.document, this.overlay.element);
+          this.highlights.show(plan.highlights);
+        }),
+      () =>
+        this.guard.ours(() => {
+          if (plan) this.overlay.show(plan);
+          this.guard.watch();
+        }),
     ];
   }
 
   clear(): void {
-    this.highlights?.clear();
-    this.overlay.clear();
+    this.guard.ours(() => {
+      this.highlights?.clear();
+      this.overlay.clear();
+    });
+    this.guard.stop();
   }
 }

@@ -137,6 +137,12 @@ export interface Report {
    * conversion is never a deviation); `pageText` and offsets are the page's own.
    */
   traditional?: true;
+  /**
+   * Extra field, set by the content script only (never by the engine or the
+   * CLI): the page removed or altered Yuanwen's UI or deviation marks this
+   * many times since it loaded; each time they were put back.
+   */
+  pageInterference?: { restored: number };
 }
 
 export function emptyReport(totalMs = 0): Report {
