@@ -22,7 +22,7 @@ import { formatReport, styleFor } from './format-report';
 import { evidenceFromFile, languageFromLocale } from './evidence';
 import { checkJsonl } from './jsonl';
 import { runPack } from './pack-command';
-import { InputError, readPageFile, type PageFile } from './read-page';
+import { InputError, MAX_INPUT_BYTES, readPageFile, type PageFile } from './read-page';
 
 const corpus = corpusData as unknown as Corpus;
 
@@ -33,7 +33,8 @@ const USAGE = `usage: yuanwen corpus [--corpus PACK]... [--json]
        yuanwen check --jsonl [--corpus PACK]...   (records {"url","text"} or {"path"} on stdin)
        yuanwen pack DIR -o FILE [--id ID] [--title TITLE]
 FILE is a .txt, .html or .htm file (an evidence report is read as the page
-text it keeps), or - for standard input. PACK is a file made by yuanwen pack.
+text it keeps), or - for standard input, of at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB (larger ones are
+refused). PACK is a file made by yuanwen pack.
 Exit status: 0 faithful or nothing found, 1 deviations found, 2 trouble.`;
 
 class UsageError extends Error {}
@@ -293,5 +294,11 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
 }
+
+// A reader that stops early (`yuanwen check … | head`) closes the pipe: stop quietly, no stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
 
 process.exitCode = await main(process.argv.slice(2));

@@ -4,7 +4,7 @@
  * evidence report (src/core/evidence) is read as the page text it keeps, so
  * checking a report again reproduces its finding.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { extractText } from '../page/extract-text';
@@ -13,8 +13,13 @@ import { PAGE_TEXT_ELEMENT_ID, isEvidenceReport } from '../core/evidence/page-te
 /** A file the CLI could not read, with a one-line reason. */
 export class InputError extends Error {}
 
-/** Larger inputs are refused rather than read into memory. */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+/**
+ * The most the CLI reads of one input (README, `yuanwen --help`). Larger files
+ * are refused before they are read (by their size), standard input once it
+ * passes the limit: a policy document is well under 1 MiB, and the extension
+ * checks at most 2 MiB of a page's text.
+ */
+export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 
 /** A page as read: its text as the engine checks it, and what is known of where it came from. */
 export interface PageFile {
@@ -32,7 +37,6 @@ export function readPage(path: string): string {
 /** A text file's contents (UTF-8 or GB18030), refusing binary and huge files. */
 export function readTextFile(path: string): string {
   const bytes = readBytes(path);
-  if (bytes.length > MAX_INPUT_BYTES) throw new InputError(`${path}: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
   if (bytes.includes(0)) throw new InputError(`${path}: binary file (contains NUL bytes), expected text or HTML`);
   return decodeText(path, bytes).replace(/^\ufeff/, '');
 }
@@ -69,9 +73,16 @@ function decodeText(path: string, bytes: Buffer): string {
 }
 
 function readBytes(path: string): Buffer {
+  let fd: number | undefined;
   try {
-    return path === '-' ? readFileSync(0) : readFileSync(path);
+    fd = path === '-' ? 0 : openSync(path, 'r');
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    // A regular file is refused by its size, unread; a pipe or terminal by reading one byte past the limit.
+    if (stat.isFile() && stat.size > MAX_INPUT_BYTES) throw tooLarge(path, `${mebibytes(stat.size)} MiB`);
+    return readAtMost(fd, path);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT'
@@ -82,7 +93,41 @@ function readBytes(path: string): Buffer {
             ? 'permission denied'
             : (e as Error).message;
     throw new InputError(`${path}: ${reason}`);
+  } finally {
+    if (fd !== undefined && fd !== 0) closeSync(fd);
   }
+}
+
+/** The input's bytes, or an InputError as soon as more than MAX_INPUT_BYTES arrive. */
+function readAtMost(fd: number, path: string): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(1024 * 1024);
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue; // a non-blocking stdin with nothing yet
+      if ((e as NodeJS.ErrnoException).code === 'EOF') break;
+      throw e;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > MAX_INPUT_BYTES) throw tooLarge(path);
+    chunks.push(chunk.subarray(0, n));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** One line: the input, its size when known (a pipe's is not), and the limit. */
+function tooLarge(path: string, size?: string): InputError {
+  const name = path === '-' ? '(standard input)' : path;
+  return new InputError(`${name}: ${size ? size + ', ' : ''}larger than the ${mebibytes(MAX_INPUT_BYTES)} MiB limit`);
+}
+
+function mebibytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1);
 }
 
 function isHtml(path: string, text: string): boolean {
