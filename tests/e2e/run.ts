@@ -49,7 +49,9 @@ let skipped = 0;
 // Suites report too; only tests count. A file that fails to load reports as one failed test.
 const isSuite = (data: TestEventData): boolean => data.details?.type === 'suite';
 
-const stream = run({ files, concurrency: true, timeout: 120_000 });
+// The timeout is per file: extension-pages.e2e.ts alone runs ~100 s on a
+// quiet machine, and all files run at once on CI's two cores.
+const stream = run({ files, concurrency: true, timeout: 360_000 });
 stream.on('test:pass', (data: TestEventData) => {
   if (isSuite(data)) return;
   if (data.skip || data.todo) skipped++;
