@@ -7,20 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, yuanwen } from './run-cli';
 
-const root = join(import.meta.dirname, '..', '..', '..');
-const seeds = join(root, 'tests', 'fixtures', 'seeds');
-const pages = join(root, 'tests', 'fixtures', 'pages');
-
-function yuanwen(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'yuanwen.mjs'), ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const seeds = join(ROOT, 'tests', 'fixtures', 'seeds');
+const pages = join(ROOT, 'tests', 'fixtures', 'pages');
 
 const scratch = mkdtempSync(join(tmpdir(), 'yuanwen-cli-'));
 

@@ -2,24 +2,12 @@
  * `yuanwen pack`, `--corpus` and `--jsonl` as a user runs them (the built
  * bin/yuanwen.mjs), on laws from ../shared/corpora/laws.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { yuanwen } from './run-cli';
 import { LAWS, reprintPage, REVIEW_2017, REVIEW_2023 } from '../laws-fixture';
-
-const root = join(import.meta.dirname, '..', '..', '..');
-
-function yuanwen(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'yuanwen.mjs'), ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const scratch = mkdtempSync(join(tmpdir(), 'yuanwen-pack-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
