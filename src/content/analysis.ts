@@ -50,7 +50,7 @@ export async function readPageForAnalysis(document: Document, clock: MainThreadC
   const worth = await mightReprint(raw, slicing);
   if (worth === undefined) return { kind: 'cancelled' };
   const gateMs = clock.busyMs;
-  if (!worth && !(await mightReprintImported(raw))) return { kind: 'nothing', reason: 'no-reprint', gateMs };
+  if (!worth && !(await mightReprintImported(raw, clock))) return { kind: 'nothing', reason: 'no-reprint', gateMs };
   if (cancelled()) return { kind: 'cancelled' };
   const extracted = await extractTextInSlices(document, { ...slicing, isHidden: hiddenInLayout, readFrames: true });
   return extracted ? { kind: 'text', extracted, gateMs } : { kind: 'cancelled' };

@@ -10,6 +10,7 @@ import { browser } from '../platform/browser';
 import { sendMessage } from '../platform/messaging';
 import { forEachFingerprint } from '../core/corpus/fingerprint';
 import { MAX_SKETCH } from '../messages/corpus';
+import type { MainThreadClock } from './main-thread';
 import { asciiAlphanumerics } from './reprint-gate';
 
 /** Same key as src/background/corpus.ts writes (IMPORTED_PACKS_KEY). */
@@ -25,9 +26,20 @@ export function pageSketch(text: string): number[] {
   return [...hashes];
 }
 
-export async function mightReprintImported(text: string): Promise<boolean> {
+/**
+ * Whether the background's stored pack index finds this page worth reading.
+ * The waits (a storage read, a message) are paused on `clock`: they are not
+ * main-thread time, and the content script's budget counts only that.
+ */
+export async function mightReprintImported(text: string, clock: Pick<MainThreadClock, 'pause' | 'resume'>): Promise<boolean> {
+  clock.pause();
   const stored = await browser.storage.local.get(IMPORTED_PACKS_KEY).catch(() => ({}) as Record<string, unknown>);
+  clock.resume();
   const count = (stored as Record<string, unknown>)[IMPORTED_PACKS_KEY];
   if (typeof count !== 'number' || count <= 0) return false;
-  return (await sendMessage({ type: 'yuanwen/corpus-sketch', hashes: pageSketch(text) }).catch(() => false)) === true;
+  const hashes = pageSketch(text);
+  clock.pause();
+  const answer = await sendMessage({ type: 'yuanwen/corpus-sketch', hashes }).catch(() => false);
+  clock.resume();
+  return answer === true;
 }
