@@ -142,7 +142,7 @@ export function handleHighlightMessage(
       return answer(message, () => exportAll(db, message.format));
     case 'yuanwen/highlights-import':
       if (from.kind !== 'page') return undefined;
-      return answer(message, () => importAll(db, message.text, message.mode ?? 'replace'));
+      return answer(message, () => importAll(db, message.text, message.mode ?? 'replace', message.confirmDeletes === true));
     default:
       return undefined;
   }
@@ -207,9 +207,9 @@ async function exportAll(db: HighlightStore, format: ExportFormat): Promise<Expo
   });
 }
 
-async function importAll(db: HighlightStore, text: string, mode: ImportMode): Promise<ImportSummary> {
+async function importAll(db: HighlightStore, text: string, mode: ImportMode, confirmDeletes: boolean): Promise<ImportSummary> {
   const parsed = parseImport(text);
   if (!parsed.ok) throw new HighlightStoreError('invalid', parsed.message);
-  await db.importAll(parsed.highlights, mode);
+  await db.importAll(parsed.highlights, mode, { confirmDeletes });
   return { format: parsed.format, count: parsed.highlights.length };
 }

@@ -168,11 +168,15 @@ export interface HighlightsExportRequest {
  * the default) or merged in (`merge`: for the same id the file wins).
  * Answered `HighlightResult<ImportSummary>`; a malformed, wrong-version or
  * oversized file is `{ok: false}` with one message and the database unchanged.
+ * A replace that would delete highlights the file does not hold is refused
+ * (`needs-confirmation`, saying how many) unless `confirmDeletes` is set:
+ * the sender asks the reader first.
  */
 export interface HighlightsImportRequest {
   type: 'yuanwen/highlights-import';
   text: string;
   mode?: ImportMode;
+  confirmDeletes?: true;
 }
 
 export const IMPORT_MODES = ['replace', 'merge'] as const;
@@ -208,6 +212,8 @@ export type StoreErrorCode =
   | 'invalid'
   /** The database was written by a newer Yuanwen. */
   | 'version'
+  /** A replace-mode import would delete highlights the file does not hold; resend with `confirmDeletes`. */
+  | 'needs-confirmation'
   /** IndexedDB is missing or the database cannot be opened (e.g. some private windows). */
   | 'unavailable'
   | 'unknown';
@@ -320,11 +326,17 @@ export function parseHighlightMessage(message: Record<string, unknown>): Highlig
         ? { type: 'yuanwen/highlight-restore', highlight: message.highlight as unknown as Highlight }
         : undefined;
     case 'yuanwen/highlights-import': {
-      if (!keysWithin(message, ['type', 'text'], ['mode'])) return undefined;
-      const { text, mode } = message;
+      if (!keysWithin(message, ['type', 'text'], ['mode', 'confirmDeletes'])) return undefined;
+      const { text, mode, confirmDeletes } = message;
       if (typeof text !== 'string' || text.length > MAX_IMPORT_MESSAGE) return undefined;
       if (mode !== undefined && !(IMPORT_MODES as readonly unknown[]).includes(mode)) return undefined;
-      return { type: 'yuanwen/highlights-import', text, ...(mode !== undefined ? { mode: mode as ImportMode } : {}) };
+      if (confirmDeletes !== undefined && confirmDeletes !== true) return undefined;
+      return {
+        type: 'yuanwen/highlights-import',
+        text,
+        ...(mode !== undefined ? { mode: mode as ImportMode } : {}),
+        ...(confirmDeletes ? { confirmDeletes } : {}),
+      };
     }
     default:
       return undefined;

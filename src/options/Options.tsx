@@ -159,7 +159,7 @@ function TransferSection({ onChanged }: { onChanged(): void }) {
     setBusy(true);
     setResult(undefined);
     setProgress({ phase: 'reading', fraction: 0 });
-    const outcome = await importFile(file, replace, setProgress);
+    const outcome = await importFile(file, replace, setProgress, (question) => window.confirm(question));
     setBusy(false);
     setProgress(undefined);
     if (outcome.ok) {

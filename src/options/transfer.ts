@@ -59,7 +59,13 @@ function readText(file: Blob, onProgress: (p: ImportProgress) => void): Promise<
 }
 
 /** Import a file: merge (same id: the file's version wins) or replace everything. */
-export async function importFile(file: Blob, replace: boolean, onProgress: (p: ImportProgress) => void): Promise<ImportOutcome> {
+export async function importFile(
+  file: Blob,
+  replace: boolean,
+  onProgress: (p: ImportProgress) => void,
+  /** Asked when a replace would delete highlights the file does not hold (window.confirm on the page). */
+  confirmDeletes: (question: string) => boolean,
+): Promise<ImportOutcome> {
   const tooLarge = checkImportSize(file.size);
   if (tooLarge) return { ok: false, message: tooLarge };
   let text: string;
@@ -75,7 +81,13 @@ export async function importFile(file: Blob, replace: boolean, onProgress: (p: I
   if (!checked.ok) return { ok: false, message: checked.message };
   onProgress({ phase: 'writing', fraction: undefined });
   try {
-    const summary = await resultValue(sendMessage({ type: 'yuanwen/highlights-import', text, mode: replace ? 'replace' : 'merge' }));
+    const mode = replace ? 'replace' : 'merge';
+    let answer = await sendMessage({ type: 'yuanwen/highlights-import', text, mode });
+    if (answer && !answer.ok && answer.error.code === 'needs-confirmation') {
+      if (!confirmDeletes(`${answer.error.message} Replace them anyway?`)) return { ok: false, message: 'Nothing was imported.' };
+      answer = await sendMessage({ type: 'yuanwen/highlights-import', text, mode, confirmDeletes: true });
+    }
+    const summary = await resultValue(Promise.resolve(answer));
     onProgress({ phase: 'writing', fraction: 1 });
     return { ok: true, ...summary };
   } catch (e) {

@@ -34,6 +34,11 @@ export class HighlightStoreError extends Error {
   }
 }
 
+function needsConfirmation(deletes: number): HighlightStoreError {
+  const them = deletes === 1 ? '1 highlight' : `${deletes} highlights`;
+  return new HighlightStoreError('needs-confirmation', `Replacing with this file deletes ${them} it does not hold; nothing was imported.`);
+}
+
 export interface HighlightStore {
   /** The highlights made on a page (any form of its URL), in page order. */
   forPage(url: string): Promise<Highlight[]>;
@@ -57,9 +62,11 @@ export interface HighlightStore {
   /**
    * An import, in one transaction (all or nothing): these records replace
    * every highlight (`replace`), or are added, a record with the same id
-   * replaced by the file's (`merge`).
+   * replaced by the file's (`merge`). A replace that would delete stored
+   * highlights the file does not hold fails with `needs-confirmation` (how
+   * many, in the message) unless `confirmDeletes` says the reader agreed.
    */
-  importAll(records: readonly Highlight[], mode: ImportMode): Promise<void>;
+  importAll(records: readonly Highlight[], mode: ImportMode, options?: { confirmDeletes?: boolean }): Promise<void>;
   clear(): Promise<void>;
 }
 
@@ -140,7 +147,7 @@ export function createHighlightStore(
       return ids ? [...ids] : null;
     },
 
-    async importAll(records, mode) {
+    async importAll(records, mode, options = {}) {
       const rows: StoredHighlight[] = [];
       const seen = new Set<string>();
       records.forEach((r, i) => {
@@ -155,7 +162,12 @@ export function createHighlightStore(
       });
       await run('import the highlights', () =>
         db.transaction('rw', table, async () => {
-          if (mode === 'replace') await table.clear();
+          if (mode === 'replace') {
+            // Counted inside the transaction, so the number asked about is the number deleted.
+            const deletes = (await table.toCollection().primaryKeys()).filter((id) => !seen.has(String(id))).length;
+            if (deletes > 0 && !options.confirmDeletes) throw needsConfirmation(deletes);
+            await table.clear();
+          }
           for (let i = 0; i < rows.length; i += IMPORT_CHUNK) await table.bulkPut(rows.slice(i, i + IMPORT_CHUNK));
         }),
       );

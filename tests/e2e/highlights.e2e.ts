@@ -444,10 +444,12 @@ describe('highlights', () => {
       assert.deepEqual(await allHighlights(), before, 'a refused import changes nothing');
     }
 
-    const wiped = await toBackground<{ count: number }>({
-      type: 'yuanwen/highlights-import',
-      text: '{"format":"yuanwen-backup","version":1,"highlights":[]}',
-    });
+    const empty = '{"format":"yuanwen-backup","version":1,"highlights":[]}';
+    const asked = await toBackground<unknown>({ type: 'yuanwen/highlights-import', text: empty });
+    assert.ok(!asked.ok && asked.error.code === 'needs-confirmation', 'an empty replace asks first');
+    if (!asked.ok) assert.match(asked.error.message, new RegExp(`deletes ${before.length} highlight`));
+    assert.deepEqual(await allHighlights(), before, 'nothing deleted before the reader confirms');
+    const wiped = await toBackground<{ count: number }>({ type: 'yuanwen/highlights-import', text: empty, confirmDeletes: true });
     assert.ok(wiped.ok && wiped.value.count === 0);
     assert.deepEqual(await allHighlights(), []);
 

@@ -43,6 +43,7 @@ describe('highlight messages', () => {
       { type: 'yuanwen/highlights-import', text: 42 },
       { type: 'yuanwen/highlights-for-document', documentId: '../x' },
       { type: 'yuanwen/highlights-import', text: '{}', mode: 'append' },
+      { type: 'yuanwen/highlights-import', text: '{}', confirmDeletes: 'yes' },
       { type: 'yuanwen/highlights-search', query: 7 },
       { type: 'yuanwen/highlights-search', query: '城'.repeat(1_001) },
       { type: 'yuanwen/highlights-count', all: true },
@@ -62,6 +63,12 @@ describe('highlight messages', () => {
       type: 'yuanwen/highlights-import',
       text: '{}',
       mode: 'merge',
+    });
+    expect(parseMessage({ type: 'yuanwen/highlights-import', text: '{}', mode: 'replace', confirmDeletes: true })).toEqual({
+      type: 'yuanwen/highlights-import',
+      text: '{}',
+      mode: 'replace',
+      confirmDeletes: true,
     });
     expect(parseMessage({ type: 'yuanwen/highlights-search', query: '期末论文' })).toEqual({
       type: 'yuanwen/highlights-search',

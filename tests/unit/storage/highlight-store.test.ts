@@ -142,13 +142,29 @@ describe('updating and removing', () => {
 });
 
 describe('importing: replace all or merge, all or nothing', () => {
-  it('replaces every record', async () => {
+  it('replaces every record, once the reader confirmed deleting those the file lacks', async () => {
     const [a, b] = sampleHighlights();
-    await store.importAll([{ ...a, note: 'imported' }, b], 'replace');
+    await store.importAll([{ ...a, note: 'imported' }, b], 'replace', { confirmDeletes: true });
     expect((await store.all()).map((h) => [h.id, h.note])).toEqual([
       [IDS[0], 'imported'],
       [IDS[1], ''],
     ]);
+  });
+
+  it('refuses, unconfirmed, a replace that would delete highlights, saying how many', async () => {
+    await expectStoreError(
+      store.importAll([], 'replace'),
+      'needs-confirmation',
+      /deletes 4 highlights it does not hold; nothing was imported/,
+    );
+    await expectStoreError(store.importAll(sampleHighlights().slice(1), 'replace'), 'needs-confirmation', /deletes 1 highlight it/);
+    expect(await store.all()).toHaveLength(4);
+  });
+
+  it('replaces without asking when the file holds every stored highlight (a restore)', async () => {
+    const records = sampleHighlights().map((h) => ({ ...h, note: 'restored' }));
+    await store.importAll(records, 'replace');
+    expect((await store.all()).map((h) => h.note)).toEqual(['restored', 'restored', 'restored', 'restored']);
   });
 
   it('merges: records with a new id are added, one with a stored id replaces it, the rest stay', async () => {
@@ -177,7 +193,7 @@ describe('importing: replace all or merge, all or nothing', () => {
   it('rolls the clearing back when writing fails half-way (the quota runs out)', async () => {
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     vi.spyOn(db.highlights, 'bulkPut').mockImplementation(() => Dexie.Promise.reject(quota) as never);
-    await expectStoreError(store.importAll([sampleHighlights()[0]], 'replace'), 'quota', /no more storage space/);
+    await expectStoreError(store.importAll([sampleHighlights()[0]], 'replace', { confirmDeletes: true }), 'quota', /no more storage space/);
     vi.restoreAllMocks();
     expect(await store.all()).toHaveLength(4);
   });
