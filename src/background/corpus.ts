@@ -15,10 +15,7 @@ import { PackError, parsePack } from '../core/corpus/pack';
 import { createEngine, type Engine } from '../core/check/engine';
 import { MIN_EVIDENCE } from '../core/check/identify';
 import { CorpusDatabase, removePack, storePack, type StoredPack } from '../storage/corpus-db';
-import { MAX_PACK_TEXT, type CorpusResult, type ImportProgress, type PackSummary } from '../messages/corpus';
-
-/** storage.local key: how many packs are imported (the content script asks the background about pages only then). */
-export const IMPORTED_PACKS_KEY = 'importedPacks';
+import { IMPORTED_PACKS_KEY, MAX_PACK_TEXT, type CorpusResult, type ImportProgress, type PackSummary } from '../messages/corpus';
 
 let database: CorpusDatabase | undefined;
 const db = () => (database ??= new CorpusDatabase());

@@ -9,12 +9,9 @@
 import { browser } from '../platform/browser';
 import { sendMessage } from '../platform/messaging';
 import { forEachFingerprint } from '../core/corpus/fingerprint';
-import { MAX_SKETCH } from '../messages/corpus';
+import { IMPORTED_PACKS_KEY, MAX_SKETCH } from '../messages/corpus';
 import type { MainThreadClock } from './main-thread';
 import { asciiAlphanumerics } from './reprint-gate';
-
-/** Same key as src/background/corpus.ts writes (IMPORTED_PACKS_KEY). */
-const IMPORTED_PACKS_KEY = 'importedPacks';
 
 /** The page's distinct fingerprints, at most MAX_SKETCH (the start of a very long page). */
 export function pageSketch(text: string): number[] {

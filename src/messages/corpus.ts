@@ -67,6 +67,12 @@ export interface CorpusReplies {
   'yuanwen/corpus-sketch': boolean;
 }
 
+/**
+ * storage.local key the background keeps at the number of imported packs:
+ * the content script sends a page's sketch only when it is above zero.
+ */
+export const IMPORTED_PACKS_KEY = 'importedPacks';
+
 /** Fingerprints a sketch may carry (a very long page sends its first ones). */
 export const MAX_SKETCH = 16384;
 /** A pack file larger than this is refused before it is read (UTF-16 code units). */
