@@ -24,6 +24,7 @@ import type { Highlight } from '../../src/core/highlight/record';
 import type { HighlightResult, PageHighlight } from '../../src/messages/analysis';
 import type { FrameRole } from '../../src/messages/frame';
 import { eventually } from './eventually';
+import { seenWhole } from './frame-visibility';
 
 const OPINION = 'urban-opinion-2025';
 const XINHUA = readFileSync(resolve(FIXTURE_PAGES, 'xinhua-opinion.html'), 'utf8');
@@ -183,12 +184,6 @@ async function toolbarFrame(page: Page): Promise<Frame> {
   await frame.locator('.hl-toolbar').waitFor({ timeout: 5_000 });
   await seenWhole(frame);
   return frame;
-}
-
-/** Waits until the frame knows it has been visible long enough for a click to count (IntersectionObserver v2). */
-async function seenWhole(frame: Frame): Promise<void> {
-  await frame.locator('body[data-visible="true"]').waitFor({ timeout: 5_000 });
-  await new Promise((r) => setTimeout(r, 400));
 }
 
 async function openArticle(variant: string): Promise<Page> {

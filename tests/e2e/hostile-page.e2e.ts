@@ -16,6 +16,7 @@ import { launchWithExtension, CHROME_DIST, FIXTURE_PAGES, type ExtensionBrowser 
 import type { Highlight } from '../../src/core/highlight/record';
 import type { PageHighlight } from '../../src/messages/analysis';
 import { eventually } from './eventually';
+import { seenWhole } from './frame-visibility';
 
 const XINHUA = readFileSync(resolve(FIXTURE_PAGES, 'xinhua-opinion.html'), 'utf8');
 const ALTERED = readFileSync(resolve(FIXTURE_PAGES, 'altered-reprint.html'), 'utf8');
@@ -140,6 +141,7 @@ describe('a hostile page', () => {
       (f) => f !== undefined,
     );
     await frame!.locator('.hl-toolbar input.note').waitFor({ timeout: 5_000 });
+    await seenWhole(frame!); // before then, Enter is refused as on a covered toolbar
     await page.evaluate(() => ((window as unknown as { __log: string[] }).__log.length = 0));
     await frame!.locator('.hl-toolbar input.note').click();
     await page.keyboard.type(TYPED);
