@@ -4,6 +4,7 @@
  */
 import { browser } from '../platform/browser';
 import type { Report } from '../core/check/report';
+import { changesInReport } from '../core/check/relation-description';
 
 const COLOURS = {
   faithful: '#1e7b34',
@@ -11,11 +12,11 @@ const COLOURS = {
   heavilyAltered: '#7a1212',
 };
 
-/** Badge text: empty (nothing found), ✓ (faithful), ! (heavily altered) or the deviation count. */
+/** Badge text: empty (nothing found), ✓ (faithful), ! (heavily altered) or the count of changes (moved clauses are a note, not a change). */
 export function badgeFor(report: Report): { text: string; colour: string } {
   if (report.documents.length === 0) return { text: '', colour: COLOURS.faithful };
   if (report.documents.some((d) => d.heavilyAltered)) return { text: '!', colour: COLOURS.heavilyAltered };
-  const deviations = report.deviations.length;
+  const deviations = changesInReport(report);
   if (deviations === 0) return { text: '✓', colour: COLOURS.faithful };
   const text = deviations > 99 ? '99+' : String(deviations);
   return { text, colour: COLOURS.deviations };

@@ -85,7 +85,6 @@ function DocumentSection({
   const canonicalText = canonical && canonical !== 'loading' ? canonical.text : undefined;
   const version = versionNote(match);
   const groups = groupDeviations(report, match.id, canonicalText);
-  const count = groups.reduce((n, g) => n + g.items.length, 0);
   const description = describeRelation(match, report.deviations);
   const firstClause = match.clauses[0]?.clauseId ?? '';
   const viewer = pageUrl(
@@ -108,7 +107,7 @@ function DocumentSection({
           {t(version.years ? 'versionNoteYears' : 'versionNoteDates', [version.reprinted, version.newest])}
         </p>
       )}
-      <Verdict match={match} deviations={count} />
+      <Verdict match={match} deviations={description.changes} />
       <p class="figures">
         <span class="figure match-ratio">{t('popupMatchRatio', percent(match.matchRatio))}</span>
         <span class="figure coverage">{t('popupCoverage', percent(match.coverage))}</span>

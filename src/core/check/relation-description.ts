@@ -4,7 +4,7 @@
  * copy prints out of order, and how many changed words it has. Plain data;
  * the CLI, the in-page summary and the popup put it into words.
  */
-import type { Deviation, DocumentMatch, Relation } from './report';
+import type { Deviation, DocumentMatch, Relation, Report } from './report';
 
 /** A clause or part as a reader names it. */
 export type ClauseName =
@@ -60,6 +60,16 @@ export function describeRelation(match: DocumentMatch, deviations: Deviation[]):
     printed: match.parts.printed.map(partName),
     leftOut: match.parts.leftOut.map(partName),
     movedParts,
-    changes: mine.filter((d) => d.kind !== 'reorder').length,
+    changes: changesAmong(mine),
   };
+}
+
+/** Deviations other than reorders (a moved clause is a note, not a change): what the badge and verdicts count. */
+export function changesAmong(deviations: readonly Deviation[]): number {
+  return deviations.filter((d) => d.kind !== 'reorder').length;
+}
+
+/** The changes on a whole page, over every document it reproduces. */
+export function changesInReport(report: Report): number {
+  return changesAmong(report.deviations);
 }
