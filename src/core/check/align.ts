@@ -132,16 +132,17 @@ function bestChain(landmarks: Landmark[], bodyLength: number): Landmark[] {
     const head = chains[j][0];
     for (let i = 0; i < j; i++) {
       const last = chains[i][chains[i].length - 1];
-      const beyond = chains[j].filter((a) => a.p > last.p && a.d > last.d);
-      if (beyond.length > 0 && joinable(beyond[0].p - last.p, beyond[0].d - last.d)) {
-        if (score[i] + beyond.length > score[j]) {
-          score[j] = score[i] + beyond.length;
+      if (head.p - last.p > MAX_CHAIN_GAP) continue; // ends too far back for either way of joining
+      const firstBeyond = firstIndex(chains[j], (a) => a.p > last.p && a.d > last.d);
+      const beyond = chains[j].length - firstBeyond;
+      if (beyond > 0 && joinable(chains[j][firstBeyond].p - last.p, chains[j][firstBeyond].d - last.d)) {
+        if (score[i] + beyond > score[j]) {
+          score[j] = score[i] + beyond;
           from[j] = i;
           keep[j] = Infinity;
         }
       }
-      let kept = chains[i].length;
-      while (kept > 0 && (chains[i][kept - 1].p >= head.p || chains[i][kept - 1].d >= head.d)) kept--;
+      const kept = firstIndex(chains[i], (a) => a.p >= head.p || a.d >= head.d);
       const given = chains[i].length - kept;
       if (given === 0 || kept === 0) continue;
       const at = chains[i][kept - 1];
@@ -165,6 +166,23 @@ function bestChain(landmarks: Landmark[], bodyLength: number): Landmark[] {
     for (const a of chain) if (!last || (a.p > last.p && a.d > last.d)) picked.push(a);
   });
   return picked;
+}
+
+/**
+ * The first index of a chain where `from` holds, or its length. A chain
+ * increases on both sides, so "past a point on both sides" and "at or past
+ * it on either" hold from some index on: binary search, not a scan (a long
+ * page of chance landmarks has many chains to join).
+ */
+function firstIndex(chain: Landmark[], from: (a: Landmark) => boolean): number {
+  let lo = 0;
+  let hi = chain.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (from(chain[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function diagonalChains(landmarks: Landmark[]): Landmark[][] {
