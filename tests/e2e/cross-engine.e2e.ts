@@ -12,7 +12,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Report } from '../../src/core/check/report';
 import type { FixturePage } from '../fixtures/make-pages';
 import { launchWithExtension, FIXTURE_PAGES, REPO_ROOT, type ExtensionBrowser } from './extension-browser';
-import { e2eBrowserEnabled, launchFirefoxWithExtension, type FirefoxExtensionBrowser } from './firefox-browser';
+import { e2eBrowserEnabled } from './driver';
+import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from './firefox-browser';
 import { startStaticServer, type StaticServer } from './static-server';
 
 const pages = JSON.parse(readFileSync(resolve(FIXTURE_PAGES, 'pages.json'), 'utf8')) as FixturePage[];

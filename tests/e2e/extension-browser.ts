@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { Report } from '../../src/core/check/report';
+import { withExtensionApi, type ExtensionApi, type ExtensionBrowser as AnyExtensionBrowser, type LaunchOptions } from './driver';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 export const CHROME_DIST = resolve(REPO_ROOT, 'dist', 'chrome');
@@ -21,67 +22,48 @@ export const CHROME_TEST_DIST = resolve(REPO_ROOT, 'dist', 'chrome-test');
 export const FIXTURE_PAGES = resolve(REPO_ROOT, 'tests', 'fixtures', 'pages');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-export interface ExtensionBrowser {
+/**
+ * The driver's ExtensionBrowser (driver.ts) in Chromium, plus what only
+ * Chromium has: Playwright's context and the MV3 service worker. Its pages
+ * are Playwright's own (a TestPage and more), so tests written for Chromium
+ * alone keep working.
+ */
+export interface ChromiumExtensionBrowser extends AnyExtensionBrowser {
+  name: 'chromium';
   context: BrowserContext;
   extensionId: string;
   /** The extension's background service worker. */
   serviceWorker(): Promise<Worker>;
-  /** Opens `url` in a new tab and waits until its load event. */
   open(url: string): Promise<Page>;
-  /** The toolbar badge text of `page`'s tab, as the background set it. */
-  badgeText(page: Page): Promise<string>;
-  /** The content script's answer to `{type:'yuanwen/report'}` for `page`, sent from the service worker. */
-  requestReport(page: Page, message?: unknown): Promise<Report>;
-  /** A UI string as the extension shows it (the browser's UI language decides which). */
-  message(key: string, substitutions?: string | string[]): Promise<string>;
-  close(): Promise<void>;
+  newPage(): Promise<Page>;
+  openExtensionPage(path: string): Promise<Page>;
 }
 
-export interface LaunchOptions {
+/** The Chromium harness under its old name, for the files written for Chromium alone (not yet on driver.ts). */
+export type ExtensionBrowser = ChromiumExtensionBrowser;
+
+export interface ChromiumLaunchOptions extends LaunchOptions {
   headless?: boolean;
+  /** The unpacked extension to load; by default the build `build` names (production when neither is given). */
   extensionDir?: string;
 }
 
 /** Chromium's tab id for a page, found from the service worker by URL (pages get unique URLs). */
-async function sendToTab(worker: Worker, url: string, message: unknown): Promise<unknown> {
-  return worker.evaluate(
-    async ({ url, message }) => {
-      // `chrome` is the extension API inside the service worker.
-      const api = (globalThis as unknown as { chrome: ChromeTabsApi }).chrome;
-      const tabs = await api.tabs.query({});
-      const tab = tabs.find((t) => t.url === url);
-      if (tab?.id === undefined) throw new Error(`no tab has url ${url}`);
-      return api.tabs.sendMessage(tab.id, message);
-    },
-    { url, message },
-  );
+async function tabIdOf(worker: Worker, url: string): Promise<number> {
+  const id = await worker.evaluate(withExtensionApi(async (api, url) => (await api.tabs.query({})).find((t) => t.url === url)?.id, url));
+  if (typeof id !== 'number') throw new Error(`no tab has url ${url}`);
+  return id;
 }
 
-async function badgeOfTab(worker: Worker, url: string): Promise<string> {
-  return worker.evaluate(async (url) => {
-    const api = (globalThis as unknown as { chrome: ChromeTabsApi }).chrome;
-    const tab = (await api.tabs.query({})).find((t) => t.url === url);
-    if (tab?.id === undefined) throw new Error(`no tab has url ${url}`);
-    return api.action.getBadgeText({ tabId: tab.id });
-  }, url);
-}
-
-interface ChromeTabsApi {
-  tabs: {
-    query(filter: object): Promise<{ id?: number; url?: string }[]>;
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
-  };
-  action: {
-    getBadgeText(details: { tabId: number }): Promise<string>;
-  };
-}
-
-export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const extensionDir = options.extensionDir ?? CHROME_DIST;
+export async function launchWithExtension(options: ChromiumLaunchOptions = {}): Promise<ChromiumExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? (options.build === 'test' ? CHROME_TEST_DIST : CHROME_DIST);
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`${extensionDir}/manifest.json not found: run npm run build first`);
   }
-  const userDataDir = await mkdtemp(join(tmpdir(), 'yuanwen-chromium-'));
+  const userDataDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'yuanwen-chromium-')));
+  const removeProfile = async () => {
+    if (!options.profileDir) await rm(userDataDir, { recursive: true, force: true });
+  };
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
@@ -119,16 +101,24 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     worker = await serviceWorker();
   } catch (error) {
     await context.close();
-    await rm(userDataDir, { recursive: true, force: true });
+    await removeProfile();
     throw new Error(`the extension's service worker did not start: ${String(error)}`);
   }
   const extensionId = new URL(worker.url()).host;
+  const origin = `chrome-extension://${extensionId}`;
   let opened = 0;
 
+  const inExtension = async <T, A>(fn: (api: ExtensionApi, arg: A) => T | Promise<T>, arg?: A): Promise<T> =>
+    (await serviceWorker()).evaluate(withExtensionApi(fn, arg as A)) as Promise<T>;
+  let messenger: Page | undefined;
+
   return {
+    name: 'chromium',
     context,
     extensionId,
+    origin,
     serviceWorker,
+    inExtension,
     async open(url) {
       const page = await context.newPage();
       // A unique URL per tab, so the service worker can tell tabs apart.
@@ -137,15 +127,32 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       await page.goto(unique.href, { waitUntil: 'load' });
       return page;
     },
+    newPage: () => context.newPage(),
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`${origin}/${path}`, { waitUntil: 'load' });
+      return page;
+    },
+    async frames(page) {
+      return (page as Page).frames();
+    },
+    async tabId(page) {
+      return tabIdOf(await serviceWorker(), page.url());
+    },
     async badgeText(page) {
-      return badgeOfTab(await serviceWorker(), page.url());
+      const tabId = await tabIdOf(await serviceWorker(), page.url());
+      return inExtension((api, tabId) => api.action.getBadgeText({ tabId }), tabId);
     },
     async requestReport(page, message = { type: 'yuanwen/report' }) {
       // The content script runs at document_idle, a moment after load: retry until it answers.
       const deadline = Date.now() + 10_000;
       for (;;) {
         try {
-          return (await sendToTab(await serviceWorker(), page.url(), message)) as Report;
+          const tabId = await tabIdOf(await serviceWorker(), page.url());
+          return await inExtension((api, { tabId, message }) => api.tabs.sendMessage(tabId, message) as Promise<Report>, {
+            tabId,
+            message,
+          });
         } catch (error) {
           const notYet = /Receiving end does not exist|no tab has url/.test(String(error));
           if (!notYet || Date.now() > deadline) throw error;
@@ -153,20 +160,20 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
         }
       }
     },
-    async message(key: string, substitutions?: string | string[]) {
-      const worker = await serviceWorker();
-      return worker.evaluate(
-        ({ key, substitutions }: { key: string; substitutions?: string | string[] }) =>
-          (globalThis as unknown as { chrome: { i18n: { getMessage(k: string, s?: string | string[]): string } } }).chrome.i18n.getMessage(
-            key,
-            substitutions,
-          ),
-        { key, substitutions },
-      );
+    async sendToBackground(message) {
+      // From one of our pages: the service worker cannot message itself.
+      if (!messenger || messenger.isClosed()) {
+        messenger = await context.newPage();
+        await messenger.goto(`${origin}/viewer.html`);
+      }
+      return messenger.evaluate(withExtensionApi((api, message) => api.runtime.sendMessage(message), message));
+    },
+    async message(key, substitutions) {
+      return inExtension((api, { key, substitutions }) => api.i18n.getMessage(key, substitutions), { key, substitutions });
     },
     async close() {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      await removeProfile();
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
- * Debian's Firefox ESR with the built extension (dist/firefox) installed,
- * driven by puppeteer-core over WebDriver BiDi. Never downloads a browser: it
- * uses /usr/bin/firefox-esr (or $FIREFOX).
+ * Debian's Firefox ESR with the built extension (dist/firefox, or the test
+ * build dist/firefox-test) installed, driven by puppeteer-core over WebDriver
+ * BiDi: the driver's ExtensionBrowser (driver.ts) in Firefox. Never downloads
+ * a browser: it uses /usr/bin/firefox-esr (or $FIREFOX).
  *
  * What Firefox needs that Chromium does not: the add-on is installed
  * temporarily through BiDi (`browser.installExtension`); its address is fixed
@@ -9,143 +10,172 @@
  * need `--remote-allow-system-access` to be driven and fire no load event the
  * driver sees, so `openExtensionPage` polls `document.readyState`; the pref
  * `extensions.webextOptionalPermissionPrompts=false` lets a click grant the
- * host permission without a prompt.
+ * host permission without a prompt. A temporary add-on is uninstalled when
+ * the browser quits: `extensions.webextensions.keepStorageOnUninstall` and
+ * `keepUuidOnUninstall` keep its storage for the next start on the same
+ * profile, where it is installed again.
  */
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Report } from '../../src/core/check/report';
 import { REPO_ROOT } from './extension-browser';
+import { waitUntil, withExtensionApi, type ExtensionApi, type ExtensionBrowser, type LaunchOptions, type TestPage } from './driver';
+import { firefoxFrame, firefoxPage, puppeteerPageOf } from './firefox-page';
 
 export const FIREFOX_DIST = resolve(REPO_ROOT, 'dist', 'firefox');
+/** The end-to-end test build for Firefox (open shadow root), made by tests/e2e/run.ts. */
+export const FIREFOX_TEST_DIST = resolve(REPO_ROOT, 'dist', 'firefox-test');
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 /** The add-on's gecko id (manifest.json) and the moz-extension host we give it. */
 const GECKO_ID = 'yuanwen@yuanwen.example';
 export const FIREFOX_EXTENSION_UUID = '6c1a3f9e-1b2c-4d5e-8f90-1234567890ab';
 
-/**
- * The browsers the end-to-end tests run in: both, unless
- * `YUANWEN_E2E_BROWSERS=chromium` (or `firefox`) picks one.
- */
-export function e2eBrowserEnabled(name: 'chromium' | 'firefox'): boolean {
-  const only = process.env.YUANWEN_E2E_BROWSERS;
-  return !only || only.split(',').some((b) => b.trim() === name);
-}
-
-export interface FirefoxExtensionBrowser {
+export interface FirefoxExtensionBrowser extends ExtensionBrowser {
+  name: 'firefox';
   browser: Browser;
-  /** `moz-extension://UUID` */
-  origin: string;
-  /** Opens `url` (a web page) in a new tab and waits until its load event. */
-  open(url: string): Promise<Page>;
-  /** Opens an extension page (`src/popup/index.html?tab=…`) and waits until it is loaded. */
-  openExtensionPage(path: string): Promise<Page>;
-  /** The content script's answer to `{type:'yuanwen/report'}` for `page`, sent from an extension page. */
-  requestReport(page: Page, message?: unknown): Promise<Report>;
-  /** Runs `fn` in an extension page, where `browser.*` is the WebExtension API. */
-  inExtension<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T>;
-  close(): Promise<void>;
 }
 
-export interface FirefoxLaunchOptions {
+export interface FirefoxLaunchOptions extends LaunchOptions {
   extensionDir?: string;
+  /** More prefs for this run (e.g. how soon the background goes idle). */
+  prefs?: Record<string, unknown>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions = {}): Promise<FirefoxExtensionBrowser> {
-  const extensionDir = options.extensionDir ?? FIREFOX_DIST;
+  const extensionDir = options.extensionDir ?? (options.build === 'test' ? FIREFOX_TEST_DIST : FIREFOX_DIST);
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`${extensionDir}/manifest.json not found: run npm run build first`);
+    throw new Error(`${extensionDir}/manifest.json not found: run npm run build (and tests/e2e/run.ts for the test build) first`);
   }
   if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} not found: apt-get install firefox-esr (the tests never download a browser)`);
+  const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'yuanwen-firefox-')));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    userDataDir: profileDir,
+    defaultViewport: { width: 1280, height: 900 },
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
       'extensions.webextOptionalPermissionPrompts': false,
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
       'intl.locale.requested': 'zh-CN',
       'browser.shell.checkDefaultBrowser': false,
+      ...options.prefs,
     },
   });
+  const removeProfile = async () => {
+    if (!options.profileDir) await rm(profileDir, { recursive: true, force: true });
+  };
   try {
     await browser.installExtension(extensionDir);
   } catch (error) {
     await browser.close();
+    await removeProfile();
     throw new Error(`Firefox did not install ${extensionDir}: ${String(error)}`);
   }
   const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
   let opened = 0;
 
-  const openExtensionPage = async (path: string): Promise<Page> => {
+  const openExtensionPage = async (path: string): Promise<TestPage> => {
     const page = await browser.newPage();
+    const url = `${origin}/${path}`;
     // No load event reaches the driver from an extension page: start the navigation, then poll.
-    void page.goto(`${origin}/${path}`, { timeout: 0 }).catch(() => {});
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const state = await page.evaluate(() => location.protocol + document.readyState).catch(() => '');
-      if (state === 'moz-extension:complete') return page;
-      if (Date.now() > deadline) throw new Error(`${path} did not load in Firefox (last state "${state}")`);
-      await sleep(50);
-    }
+    void page.goto(url, { timeout: 0 }).catch(() => {});
+    let state = '';
+    await waitUntil(
+      async () => {
+        state = await page.evaluate(() => location.protocol + document.readyState).catch(() => '');
+        return state === 'moz-extension:complete';
+      },
+      `${path} to load in Firefox (last state "${state}")`,
+      20_000,
+    );
+    return firefoxPage(page, url);
   };
 
   let messenger: Page | undefined;
-  const inExtension = async <T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T> => {
-    messenger ??= await openExtensionPage('src/first-run/index.html');
-    // puppeteer types the argument as serialized; ours are plain JSON values.
-    const evaluate = messenger.evaluate.bind(messenger) as (f: (arg: A) => Promise<T>, arg: A) => Promise<T>;
-    return evaluate(fn, arg);
+  /** An extension page kept open to run code with the extension API in. */
+  const extensionPage = async (): Promise<Page> => {
+    if (!messenger || messenger.isClosed()) messenger = puppeteerPageOf(await openExtensionPage('viewer.html'));
+    return messenger;
+  };
+  const inExtension = async <T, A>(fn: (api: ExtensionApi, arg: A) => T | Promise<T>, arg?: A): Promise<T> =>
+    (await extensionPage()).evaluate(withExtensionApi(fn, arg as A)) as Promise<T>;
+
+  const tabId = async (page: TestPage): Promise<number> => {
+    const id = await inExtension(async (api, url) => (await api.tabs.query({})).find((t) => t.url === url)?.id, page.url());
+    if (id === undefined) throw new Error(`no tab has url ${page.url()}`);
+    return id;
   };
 
   return {
+    name: 'firefox',
     browser,
     origin,
     openExtensionPage,
     inExtension,
+    tabId,
     async open(url) {
-      const page = await browser.newPage();
-      // A unique URL per tab, so the extension page can tell tabs apart.
+      const page = firefoxPage(await browser.newPage());
+      // A unique URL per tab, so the extension can tell tabs apart.
       const unique = new URL(url);
       unique.searchParams.set('tab', String(++opened));
-      await page.goto(unique.href, { waitUntil: 'load' });
+      await page.goto(unique.href);
       return page;
+    },
+    async newPage() {
+      return firefoxPage(await browser.newPage());
+    },
+    async frames(page) {
+      const frames = [];
+      for (const frame of puppeteerPageOf(page).frames()) {
+        // puppeteer keeps an extension frame's first URL (about:blank): ask the frame.
+        const url = await frame.evaluate(() => location.href).catch(() => undefined);
+        if (url !== undefined) frames.push(firefoxFrame(frame, url));
+      }
+      return frames;
+    },
+    async badgeText(page) {
+      return inExtension((api, tabId) => api.action.getBadgeText({ tabId }), await tabId(page));
     },
     async requestReport(page, message = { type: 'yuanwen/report' }) {
       // The content script runs at document_idle, a moment after load: retry until it answers.
       const deadline = Date.now() + 15_000;
       for (;;) {
         const answer = await inExtension(
-          async ({ url, message }) => {
-            const api = (globalThis as unknown as { browser: FirefoxTabsApi }).browser;
+          async (api, { url, message }) => {
             const tab = (await api.tabs.query({})).find((t) => t.url === url);
             if (tab?.id === undefined) return { error: `no tab has url ${url}` };
             try {
-              return { report: await api.tabs.sendMessage(tab.id, message) };
+              return { answered: true, report: await api.tabs.sendMessage(tab.id, message) };
             } catch (error) {
               return { error: String(error) };
             }
           },
           { url: page.url(), message },
         );
-        if ('report' in answer && answer.report !== undefined) return answer.report as Report;
-        if (Date.now() > deadline)
-          throw new Error(`no report from ${page.url()} in Firefox: ${'error' in answer ? answer.error : 'empty answer'}`);
+        if ('answered' in answer) return answer.report as Report;
+        const notYet = /Receiving end does not exist|no tab has url/.test(answer.error);
+        if (!notYet || Date.now() > deadline) throw new Error(`no answer from ${page.url()} in Firefox: ${answer.error}`);
         await sleep(100);
       }
     },
+    async sendToBackground(message) {
+      return inExtension((api, message) => api.runtime.sendMessage(message), message);
+    },
+    async message(key, substitutions) {
+      return inExtension((api, { key, substitutions }) => api.i18n.getMessage(key, substitutions), { key, substitutions });
+    },
     async close() {
       await browser.close();
+      await removeProfile();
     },
-  };
-}
-
-interface FirefoxTabsApi {
-  tabs: {
-    query(filter: object): Promise<{ id?: number; url?: string }[]>;
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
 }

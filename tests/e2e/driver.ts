@@ -1,0 +1,126 @@
+/**
+ * One set of end-to-end test bodies, two browsers: the driver interface the
+ * tests are written against, implemented over Playwright in Chromium
+ * (extension-browser.ts) and over puppeteer-core in Firefox ESR, by WebDriver
+ * BiDi (firefox-browser.ts).
+ *
+ * `TestPage`, `TestFrame` and `TestLocator` are the part of Playwright's
+ * Page, Frame and Locator the tests use: in Chromium they are Playwright's
+ * own objects, in Firefox an adapter (firefox-page.ts). What differs between
+ * the browsers (finding our frames, reaching the background, a tab's id)
+ * goes through `ExtensionBrowser`.
+ *
+ * `YUANWEN_E2E_BROWSERS=chromium` (or `firefox`) runs one browser; by default
+ * both. Ported so far: extension, pages, traditional (and cross-engine, which
+ * needs both). The other files still use extension-browser.ts's Chromium
+ * harness directly and run in Chromium alone.
+ */
+import type { Browser as ExtensionApi } from 'webextension-polyfill';
+import type { Report } from '../../src/core/check/report';
+
+export type { ExtensionApi };
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface WaitOptions {
+  state?: 'attached' | 'detached' | 'visible' | 'hidden';
+  timeout?: number;
+}
+
+export interface TestLocator {
+  waitFor(options?: WaitOptions): Promise<void>;
+  count(): Promise<number>;
+  first(): TestLocator;
+  nth(index: number): TestLocator;
+  locator(selector: string, options?: { hasText?: string }): TestLocator;
+  textContent(): Promise<string | null>;
+  innerText(): Promise<string>;
+  inputValue(): Promise<string>;
+  getAttribute(name: string): Promise<string | null>;
+  isHidden(): Promise<boolean>;
+  isVisible(): Promise<boolean>;
+  /** A trusted click (real input events) in the middle of the element. */
+  click(): Promise<void>;
+  /** Replaces an input's value, typed as the reader types. */
+  fill(text: string): Promise<void>;
+  check(): Promise<void>;
+}
+
+export interface TestFrame {
+  url(): string;
+  evaluate<R>(fn: () => R | Promise<R>): Promise<R>;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  locator(selector: string, options?: { hasText?: string }): TestLocator;
+}
+
+export interface TestPage extends TestFrame {
+  keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
+  mouse: { click(x: number, y: number): Promise<void> };
+  goto(url: string): Promise<unknown>;
+  /** Reloads and waits for the load event. */
+  reload(): Promise<unknown>;
+  waitForSelector(selector: string): Promise<unknown>;
+  screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
+  isClosed(): boolean;
+  close(): Promise<void>;
+}
+
+export interface ExtensionBrowser {
+  name: BrowserName;
+  /** `chrome-extension://ID` or `moz-extension://UUID`: where the extension's pages are. */
+  origin: string;
+  /** Opens `url` in a new tab, made unique by a `tab` parameter, and waits for its load event. */
+  open(url: string): Promise<TestPage>;
+  /** A new tab with nothing loaded (then `page.goto`), for pages that must keep their own URL. */
+  newPage(): Promise<TestPage>;
+  /** Opens an extension page (`src/popup/index.html?tab=…`) in a new tab and waits until it is loaded. */
+  openExtensionPage(path: string): Promise<TestPage>;
+  /** `page`'s frames (the page's own first), each with its current URL. */
+  frames(page: TestPage): Promise<TestFrame[]>;
+  /** The browser's id of `page`'s tab. */
+  tabId(page: TestPage): Promise<number>;
+  /** The toolbar badge text of `page`'s tab, as the background set it. */
+  badgeText(page: TestPage): Promise<string>;
+  /** The content script's answer to `message` (by default `{type:'yuanwen/report'}`), retried until the script is there. */
+  requestReport(page: TestPage, message?: unknown): Promise<Report>;
+  /** A message to the background from one of our own pages, as the library and options pages send them. */
+  sendToBackground(message: unknown): Promise<unknown>;
+  /**
+   * Runs `fn` with the extension API (`browser.*` / `chrome.*`): in Chromium's
+   * service worker, in Firefox in an extension page (the driver cannot reach
+   * Firefox's background page). `fn` is sent as source: no named functions
+   * inside (tsx would wrap them in a helper the browser lacks).
+   */
+  inExtension<T, A = undefined>(fn: (api: ExtensionApi, arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  /** A UI string as the extension shows it (the browser's UI language decides which). */
+  message(key: string, substitutions?: string | string[]): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** `test` (default): the end-to-end test build, open shadow root; `production`: what users install. */
+  build?: 'test' | 'production';
+  /** A profile directory to use and keep (for a restart); by default a fresh one, removed on close. */
+  profileDir?: string;
+}
+
+/** The browsers the end-to-end tests run in: both, unless `YUANWEN_E2E_BROWSERS` names some. */
+export function e2eBrowserEnabled(name: BrowserName): boolean {
+  const only = process.env.YUANWEN_E2E_BROWSERS;
+  return !only || only.split(',').some((b) => b.trim() === name);
+}
+
+export const E2E_BROWSERS: BrowserName[] = (['chromium', 'firefox'] as const).filter(e2eBrowserEnabled);
+
+/** The same expression evaluated with the extension API as its first argument (see `inExtension`). */
+export function withExtensionApi<T, A>(fn: (api: ExtensionApi, arg: A) => T | Promise<T>, arg: A): string {
+  return `(${fn.toString()})(globalThis.browser ?? globalThis.chrome, ${arg === undefined ? 'undefined' : JSON.stringify(arg)})`;
+}
+
+/** Polls every 50 ms until `ready` holds or `timeoutMs` has passed (then throws `what`). */
+export async function waitUntil(ready: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
