@@ -14,6 +14,7 @@
 import type { ExportFormat, ExportedFile } from '../core/highlight/annotation-export';
 import { checkImportSize, parseImport, type ImportFormat } from '../core/highlight/backup';
 import { resultValue, sendMessage } from '../platform/messaging';
+import { offerDownload } from '../ui/download';
 
 /** Every highlight as a file of `format`, from the background. */
 export function exportHighlights(format: ExportFormat): Promise<ExportedFile> {
@@ -27,14 +28,7 @@ export function countHighlights(): Promise<number> {
 
 /** Offers a file to the user as a download. */
 export function download(file: ExportedFile): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: `${file.mimeType};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  offerDownload(file.filename, file.text, file.mimeType);
 }
 
 export type ImportPhase = 'reading' | 'checking' | 'writing';

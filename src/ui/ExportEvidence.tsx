@@ -9,6 +9,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../platform/browser';
 import { sendMessage } from '../platform/messaging';
 import type { EvidenceExportResult } from '../messages/analysis';
+import { offerDownload } from './download';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; message: string };
 
@@ -16,16 +17,6 @@ function isResult(value: unknown): value is EvidenceExportResult {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Record<string, unknown>;
   return r.ok === true ? typeof r.html === 'string' && typeof r.fileName === 'string' : r.ok === false;
-}
-
-function save(html: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // The download has its own copy by the time this runs.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function ExportEvidence({ tabId }: { tabId: number }) {
@@ -37,7 +28,7 @@ export function ExportEvidence({ tabId }: { tabId: number }) {
     const answer: unknown = await sendMessage({ type: 'yuanwen/export-evidence', tabId, includeHighlights }).catch(() => undefined);
     if (!isResult(answer)) return setStatus({ kind: 'done', message: t('evidenceFailed') });
     if (!answer.ok) return setStatus({ kind: 'done', message: t(answer.error === 'no-page' ? 'evidenceNoPage' : 'evidenceFailed') });
-    save(answer.html, answer.fileName);
+    offerDownload(answer.fileName, answer.html, 'text/html');
     setStatus({ kind: 'done', message: t(answer.screenshot ? 'evidenceSaved' : 'evidenceSavedNoScreenshot', answer.fileName) });
   };
   return (
