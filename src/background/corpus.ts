@@ -12,13 +12,15 @@ import type { CanonicalDocument } from '../core/corpus/corpus';
 import { combineParts, corpusPart, type CorpusView, type ViewPart } from '../core/corpus/corpus-view';
 import { documentsWith } from '../core/corpus/fingerprint-index';
 import { PackError, parsePack } from '../core/corpus/pack';
+import { USER_PACK_ID } from '../core/corpus/saved-page';
 import { createEngine, type Engine } from '../core/check/engine';
 import { MIN_EVIDENCE } from '../core/check/identify';
 import { CorpusDatabase, removePack, storePack, type StoredPack } from '../storage/corpus-db';
 import { IMPORTED_PACKS_KEY, MAX_PACK_TEXT, type CorpusResult, type ImportProgress, type PackSummary } from '../messages/corpus';
 
 let database: CorpusDatabase | undefined;
-const db = () => (database ??= new CorpusDatabase());
+/** The corpus database (opened on first use; the background is its only owner). */
+export const db = () => (database ??= new CorpusDatabase());
 
 interface LoadedCorpus {
   view: CorpusView;
@@ -89,11 +91,13 @@ function summary(p: StoredPack): PackSummary {
   return { id: p.id, title: p.title, created: p.created, importedAt: p.importedAt, documents: p.entries };
 }
 
+/** The imported packs (the reader's own documents are listed by ./saved-documents.ts). */
 export async function listPacks(): Promise<PackSummary[]> {
-  return (await db().packs.orderBy('id').toArray()).map(summary);
+  return (await db().packs.orderBy('id').toArray()).filter((p) => p.id !== USER_PACK_ID).map(summary);
 }
 
-async function packsChanged(): Promise<void> {
+/** After any change to the stored packs: the engine reloads on the next request, and content scripts learn whether to send sketches. */
+export async function packsChanged(): Promise<void> {
   loaded = undefined;
   await browser.storage.local.set({ [IMPORTED_PACKS_KEY]: await db().packs.count() });
 }
@@ -114,6 +118,7 @@ export async function importPack(text: string): Promise<CorpusResult<PackSummary
     if (e instanceof PackError) return { ok: false, error: e.message };
     throw e;
   }
+  if (pack.id === USER_PACK_ID) return { ok: false, error: `pack id "${USER_PACK_ID}" is kept for the documents you saved yourself` };
   const bundledIds = new Set(bundledCorpus().documents.map((d) => d.id));
   const clash = pack.documents.find((d) => bundledIds.has(d.id));
   if (clash) return { ok: false, error: `document id "${clash.id}" is a bundled document's` };
@@ -128,6 +133,7 @@ export async function importPack(text: string): Promise<CorpusResult<PackSummary
 }
 
 export async function removeImportedPack(packId: string): Promise<CorpusResult<boolean>> {
+  if (packId === USER_PACK_ID) return { ok: true, value: false };
   try {
     const existed = await removePack(db(), packId);
     await packsChanged();

@@ -16,6 +16,7 @@ import { handleEvidenceRequest } from './evidence';
 import { createHighlightMenu, listenForHighlightCommands } from './highlights-commands';
 import { answerFrameKeyMessage, forgetFrameKeysOfClosedTabs } from './frame-keys';
 import { documentById, importPack, listPacks, removeImportedPack, sketchMightReprint } from './corpus';
+import { exportSaved, listSaved, removeSaved, renameSaved, savePage } from './saved-documents';
 import { isOwnExtensionPage } from '../messages/highlights';
 
 browser.runtime.onInstalled.addListener((details) => {
@@ -75,7 +76,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   return message?.type === 'yuanwen/export-evidence' ? handleEvidenceRequest(message, sender) : undefined;
 });
 
-// Imported packs: managed from our extension pages; the content script asks only whether a page might reprint one.
+// Imported packs and the reader's saved documents: managed from our extension pages; the content script asks only whether a page might reprint one.
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
   const message = parseMessage(raw);
   if (!message) return undefined;
@@ -92,6 +93,16 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       return replyFromBackground(message, removeImportedPack(message.packId));
     case 'yuanwen/corpus-document':
       return replyFromBackground(message, documentById(message.documentId));
+    case 'yuanwen/corpus-save-page':
+      return replyFromBackground(message, savePage({ url: message.url, title: message.title, text: message.text }));
+    case 'yuanwen/corpus-saved':
+      return replyFromBackground(message, listSaved());
+    case 'yuanwen/corpus-rename':
+      return replyFromBackground(message, renameSaved(message.documentId, message.title));
+    case 'yuanwen/corpus-saved-remove':
+      return replyFromBackground(message, removeSaved(message.documentId));
+    case 'yuanwen/corpus-saved-export':
+      return replyFromBackground(message, exportSaved());
     default:
       return undefined;
   }

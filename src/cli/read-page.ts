@@ -8,6 +8,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { extractText } from '../page/extract-text';
+import { pageTitle } from '../page/page-title';
 import { PAGE_TEXT_ELEMENT_ID, isEvidenceReport } from '../core/evidence/page-text-block';
 
 /** A file the CLI could not read, with a one-line reason. */
@@ -44,8 +45,7 @@ export function readTextFile(path: string): string {
 /** An HTML page's title (its first h1, else <title>) and its text as the content script extracts it (for packs). */
 export function htmlPage(html: string): { title: string; text: string } {
   const { document } = parseHTML(html);
-  const title = (document.querySelector('h1')?.textContent ?? document.title ?? '').replace(/\s+/g, ' ').trim();
-  return { title, text: extractText(document).text };
+  return { title: pageTitle(document), text: extractText(document).text };
 }
 
 export function readPageFile(path: string): PageFile {

@@ -14,7 +14,7 @@ import { analyseInBackground, readPageForAnalysis } from './analysis';
 import { MainThreadClock } from './main-thread';
 import { PageAnalyser } from './page-analyser';
 import { watchPageChanges } from './page-changes';
-import { answerPageTextRequests, answerReportRequests } from './report-responder';
+import { answerPageSourceRequests, answerPageTextRequests, answerReportRequests } from './report-responder';
 import { answerScrollRequests } from './scroll-to-deviation';
 import { PageRenderer, openViewer } from './render/renderer';
 import { PageHighlights } from './highlights/controller';
@@ -68,4 +68,6 @@ answerPageTextRequests(async () => {
   return analyser.currentText();
 });
 
+// The popup's "Save this page as a canonical document" reads the page through this.
+answerPageSourceRequests(() => analyser.enabled);
 answerScrollRequests();

@@ -3,13 +3,15 @@
  * metadata and provenance (the witnesses it was collated from, how they
  * were collated, the variant readings and how each was settled), each
  * linking into the canonical viewer: the document, its sections, and the
- * clause of each variant reading.
+ * clause of each variant reading; then the reader's own documents
+ * (./SavedDocuments.tsx) and the imported packs (./ImportedPacks.tsx).
  */
 import { t, browser } from '../platform/browser';
 import { bundledCorpus } from '../platform/bundled-corpus';
 import type { CanonicalDocument } from '../core/corpus/corpus';
 import { DocumentMetadata, DocumentSources } from '../ui/DocumentProvenance';
 import { ImportedPacks } from './ImportedPacks';
+import { SavedDocuments } from './SavedDocuments';
 
 function viewerUrl(documentId: string, clauseId = ''): string {
   const params = new URLSearchParams({ doc: documentId });
@@ -64,6 +66,7 @@ export function CorpusPage() {
       {documents.map((doc) => (
         <Document key={doc.id} doc={doc} />
       ))}
+      <SavedDocuments />
       <ImportedPacks />
     </>
   );

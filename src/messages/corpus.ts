@@ -7,6 +7,14 @@
  *   `yuanwen/corpus-import` {text}         a pack file, all or nothing → CorpusResult<PackSummary>
  *   `yuanwen/corpus-remove` {packId}       → CorpusResult<boolean>
  *   `yuanwen/corpus-document` {documentId} a bundled or imported document → CanonicalDocument | null
+ * The reader's own documents (pages saved as canonical, src/core/corpus/saved-page.ts), from our pages:
+ *   `yuanwen/corpus-save-page` {url, title, text}   the popup saves its tab's page → CorpusResult<SavedDocumentSummary>
+ *   `yuanwen/corpus-saved`                          → SavedDocumentSummary[]
+ *   `yuanwen/corpus-rename` {documentId, title}     → CorpusResult<SavedDocumentSummary>
+ *   `yuanwen/corpus-saved-remove` {documentId}      → CorpusResult<boolean>
+ *   `yuanwen/corpus-saved-export`                   as a pack file → CorpusResult<PackFile>
+ * To a tab's content script, from the popup:
+ *   `yuanwen/page-source`                  the page's title and text as Yuanwen extracts them → PageSource | undefined
  * From our content script:
  *   `yuanwen/corpus-sketch` {hashes}       could this page reprint an imported document? → boolean
  *
@@ -14,7 +22,10 @@
  * `{type: 'yuanwen/corpus-import-progress', done, total}` (not answered).
  */
 import type { CanonicalDocument } from '../core/corpus/corpus';
-import type { DocumentEntry } from '../core/corpus/pack';
+import { PACK_ID, type DocumentEntry } from '../core/corpus/pack';
+import { MAX_SAVED_TEXT, MAX_TITLE, type SavedDocumentSummary } from '../core/corpus/saved-page';
+
+export type { PageSource, SavedDocumentSummary } from '../core/corpus/saved-page';
 
 export interface CorpusPacksRequest {
   type: 'yuanwen/corpus-packs';
@@ -41,7 +52,53 @@ export interface CorpusSketchRequest {
   hashes: number[];
 }
 
-export type CorpusMessage = CorpusPacksRequest | CorpusImportRequest | CorpusRemoveRequest | CorpusDocumentRequest | CorpusSketchRequest;
+export interface SavePageRequest {
+  type: 'yuanwen/corpus-save-page';
+  /** The tab's URL (http or https). */
+  url: string;
+  /** As the reader confirmed it. */
+  title: string;
+  /** The page's text as the content script extracted it (the background takes the document out of it). */
+  text: string;
+}
+export interface SavedDocumentsRequest {
+  type: 'yuanwen/corpus-saved';
+}
+export interface RenameSavedRequest {
+  type: 'yuanwen/corpus-rename';
+  documentId: string;
+  title: string;
+}
+export interface RemoveSavedRequest {
+  type: 'yuanwen/corpus-saved-remove';
+  documentId: string;
+}
+export interface ExportSavedRequest {
+  type: 'yuanwen/corpus-saved-export';
+}
+/** Popup → a tab's content script. */
+export interface PageSourceRequest {
+  type: 'yuanwen/page-source';
+}
+
+export type CorpusMessage =
+  | CorpusPacksRequest
+  | CorpusImportRequest
+  | CorpusRemoveRequest
+  | CorpusDocumentRequest
+  | CorpusSketchRequest
+  | SavePageRequest
+  | SavedDocumentsRequest
+  | RenameSavedRequest
+  | RemoveSavedRequest
+  | ExportSavedRequest
+  | PageSourceRequest;
+
+/** A pack file to download. */
+export interface PackFile {
+  fileName: string;
+  text: string;
+}
 
 export interface ImportProgress {
   type: 'yuanwen/corpus-import-progress';
@@ -65,6 +122,11 @@ export interface CorpusReplies {
   'yuanwen/corpus-remove': CorpusResult<boolean>;
   'yuanwen/corpus-document': CanonicalDocument | null;
   'yuanwen/corpus-sketch': boolean;
+  'yuanwen/corpus-save-page': CorpusResult<SavedDocumentSummary>;
+  'yuanwen/corpus-saved': SavedDocumentSummary[];
+  'yuanwen/corpus-rename': CorpusResult<SavedDocumentSummary>;
+  'yuanwen/corpus-saved-remove': CorpusResult<boolean>;
+  'yuanwen/corpus-saved-export': CorpusResult<PackFile>;
 }
 
 /**
@@ -78,7 +140,12 @@ export const MAX_SKETCH = 16384;
 /** A pack file larger than this is refused before it is read (UTF-16 code units). */
 export const MAX_PACK_TEXT = 60 * 1024 * 1024;
 
-const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const ID = PACK_ID;
+/** Longest tab URL a saved document keeps. */
+const MAX_URL = 4096;
+
+const isTitle = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TITLE * 4;
+const isPageUrl = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_URL && /^https?:\/\/\S+$/i.test(v);
 
 function exactKeys(value: Record<string, unknown>, keys: string[]): boolean {
   const own = Object.keys(value);
@@ -98,6 +165,26 @@ export function parseCorpusMessage(message: Record<string, unknown>): CorpusMess
         ? { type: message.type, packId: message.packId }
         : undefined;
     case 'yuanwen/corpus-document':
+      return exactKeys(message, ['type', 'documentId']) && typeof message.documentId === 'string' && ID.test(message.documentId)
+        ? { type: message.type, documentId: message.documentId }
+        : undefined;
+    case 'yuanwen/corpus-save-page': {
+      const { url, title, text } = message;
+      if (!exactKeys(message, ['type', 'url', 'title', 'text']) || !isPageUrl(url) || !isTitle(title)) return undefined;
+      return typeof text === 'string' && text.length <= MAX_SAVED_TEXT ? { type: message.type, url, title, text } : undefined;
+    }
+    case 'yuanwen/corpus-saved':
+    case 'yuanwen/corpus-saved-export':
+    case 'yuanwen/page-source':
+      return exactKeys(message, ['type']) ? { type: message.type } : undefined;
+    case 'yuanwen/corpus-rename':
+      return exactKeys(message, ['type', 'documentId', 'title']) &&
+        typeof message.documentId === 'string' &&
+        ID.test(message.documentId) &&
+        isTitle(message.title)
+        ? { type: message.type, documentId: message.documentId, title: message.title }
+        : undefined;
+    case 'yuanwen/corpus-saved-remove':
       return exactKeys(message, ['type', 'documentId']) && typeof message.documentId === 'string' && ID.test(message.documentId)
         ? { type: message.type, documentId: message.documentId }
         : undefined;

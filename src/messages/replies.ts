@@ -19,7 +19,7 @@ import type { Highlight } from '../core/highlight/record';
 import type { AnalyseResponse, ExtensionMessage } from './analysis';
 import type { ExportedFile, HighlightResult, ImportSummary, PageHighlight, PageHighlightsResponse } from './highlights';
 import type { EvidenceExportResult, PageTextResponse } from './evidence';
-import type { CorpusReplies } from './corpus';
+import type { CorpusReplies, PageSource } from './corpus';
 
 /** Messages to the background (`runtime.sendMessage`) and their answers (packs: ./corpus.ts). */
 export interface BackgroundReplies extends CorpusReplies {
@@ -52,6 +52,8 @@ export interface TabReplies {
   'yuanwen/highlight-delete': boolean;
   /** Undefined when the page has not been analysed (nothing to report). */
   'yuanwen/page-text': PageTextResponse | undefined;
+  /** The page's title and text for saving it as a canonical document; undefined when it has too little Chinese text to read. */
+  'yuanwen/page-source': PageSource | undefined;
 }
 
 export type BackgroundRequest = Extract<ExtensionMessage, { type: keyof BackgroundReplies }>;

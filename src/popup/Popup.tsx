@@ -3,7 +3,8 @@
  * documents the page reprints, with how much of each it reproduces word for
  * word and how much of it it covers; the deviations grouped by clause,
  * canonical and page readings side by side, each a button that scrolls the
- * page to it; this page's highlights (orphans called out); the site switch.
+ * page to it; this page's highlights (orphans called out); the site switch;
+ * saving the page as a canonical document of the reader's own (./SavePage.tsx).
  * All strings through i18n; page-derived strings are rendered as text by
  * Preact, never as HTML.
  */
@@ -20,6 +21,7 @@ import { groupDeviations, clip, type DeviationItem } from './deviation-groups';
 import { pageHighlights, type PageHighlight } from './page-highlights';
 import { deviationKindName } from '../ui/deviation-kind';
 import { ExportEvidence } from '../ui/ExportEvidence';
+import { SavePage } from './SavePage';
 import { relationDetails, relationLine } from '../ui/relation-summary';
 import { describeRelation } from '../core/check/relation-description';
 
@@ -318,6 +320,7 @@ export function Popup() {
           <DocumentSection key={match.id} match={match} report={state.report} tabId={tab?.id} index={i} />
         ))}
       {state.kind === 'ready' && tab?.id !== undefined && <ExportEvidence tabId={tab.id} />}
+      {state.kind === 'ready' && tab?.id !== undefined && <SavePage tab={tab} />}
       {state.kind !== 'checking' && state.kind !== 'no-access' && <HighlightsSection tab={tab} />}
     </>
   );

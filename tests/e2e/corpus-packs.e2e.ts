@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './extension-browser';
 import { startStaticServer, type StaticServer } from './static-server';
 import { eventually } from './eventually';
+import { stopServiceWorker } from './service-worker';
 import { serializePack } from '../../src/core/corpus/pack';
 import { procedurePack, reprintPage, REVIEW_2017, REVIEW_2023 } from '../unit/laws-fixture';
 
@@ -72,28 +73,6 @@ async function reportOf(file: string) {
     10_000,
   );
   return { page, report };
-}
-
-/** Stops the extension's service worker, as the browser does after 30 s idle (CDP ServiceWorker.stopWorker). */
-async function stopServiceWorker(page: Page): Promise<void> {
-  const cdp = await browser.context.newCDPSession(page);
-  const status = new Map<string, string>();
-  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-    for (const v of e.versions) if (v.scriptURL.startsWith('chrome-extension://')) status.set(v.versionId, v.runningStatus);
-  });
-  await cdp.send('ServiceWorker.enable');
-  const running = await eventually(
-    async () => [...status].filter(([, s]) => s === 'running').map(([id]) => id),
-    (ids) => ids.length > 0,
-  );
-  assert.ok(running.length > 0, 'the service worker was running');
-  for (const versionId of running) await cdp.send('ServiceWorker.stopWorker', { versionId });
-  const stopped = await eventually(
-    async () => running.every((id) => status.get(id) === 'stopped'),
-    (done) => done,
-  );
-  assert.ok(stopped, 'the service worker stopped');
-  await cdp.detach();
 }
 
 async function packsListed(page: Page): Promise<string[]> {
@@ -157,7 +136,7 @@ describe('corpus packs in the extension', () => {
 
   it('keeps the pack and its index when the service worker is stopped and restarted', async () => {
     const page = await browser.open(corpusUrl);
-    await stopServiceWorker(page);
+    await stopServiceWorker(browser, page);
     const { page: reprint, report } = await reportOf('review-2023.html');
     assert.equal(report.documents[0].id, newest.id);
     assert.deepEqual(report.documents[0].newerVersions, []);

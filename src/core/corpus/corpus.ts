@@ -87,6 +87,8 @@ export interface DocumentMetadata {
   series?: string;
   sha256?: string;
   source?: string;
+  /** When the reader saved it from the web page `source` (ISO time; saved-page.ts). */
+  savedAt?: string;
 }
 
 export interface CanonicalDocument extends DocumentMetadata {

@@ -7,7 +7,7 @@
  *     "id", "title", "created",             pack id (ASCII), title, ISO time
  *     "fingerprints": { "k", "w" },          how the index was built
  *     "documents": [{ "id", "title", "issuer", "number", "date", "publisher",
- *                     "series", "sha256", "source", "witnesses", "collation", "variants",
+ *                     "series", "sha256", "source", "savedAt"?, "witnesses", "collation", "variants",
  *                     "text", "sections", "clauses": [{ id, kind, label, section, start, bodyStart, end }],
  *                     "wordLengths" }],                   the text's words, segmented when the pack was built (words.ts)
  *     "index": { "hashes", "starts", "documents", "sizes" } }   base64 of little-endian Uint32Arrays
@@ -173,7 +173,7 @@ function readDocument(raw: unknown, at: number): CanonicalDocument {
   const d = raw as unknown as CanonicalDocument;
   if (!PACK_ID.test(d.id)) fail(where, `id "${d.id.slice(0, 70)}" is not a short ASCII id`);
   if (d.date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(d.date)) fail(d.id, `date "${d.date}" must be YYYY-MM-DD`);
-  for (const key of ['series', 'sha256', 'source'] as const) {
+  for (const key of ['series', 'sha256', 'source', 'savedAt'] as const) {
     if (raw[key] !== undefined && !isString(raw[key])) fail(d.id, `"${key}" must be a string`);
   }
   if (d.sha256 !== undefined && sha256(d.text) !== d.sha256) fail(d.id, 'its text does not match its SHA-256 (the file was altered or damaged)');
