@@ -26,7 +26,7 @@ import {
 } from '../messages/analysis';
 import { replyFromBackground } from '../messages/replies';
 import { sendMessage } from '../platform/messaging';
-import { analyse } from './analyse';
+import { analyse, analyses, EVIDENCE_FRAME } from './analyse';
 import { storedHighlightsOfPage } from './highlights';
 
 /** The answer to `yuanwen/export-evidence`, or undefined when the sender may not ask. */
@@ -51,7 +51,9 @@ async function exportEvidence({ tabId, includeHighlights }: ExportEvidenceReques
   if (!page) return { ok: false, error: 'no-page' };
 
   const checkedAt = checkedNow();
-  const { report } = await analyse(page.text);
+  const outcome = await analyses.run(tabId, EVIDENCE_FRAME, analyse(page.text));
+  if (!outcome.done) return { ok: false, error: outcome.dropped === 'tab-closed' ? 'no-page' : 'failed' };
+  const { report } = outcome.value;
   if (page.total > page.text.length) report.pageText = { analysed: page.text.length, total: page.total };
   const screenshot = await captureIfShown(tabId);
   const highlights = includeHighlights ? await storedHighlightsOfPage(tab.url) : undefined;

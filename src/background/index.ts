@@ -5,10 +5,11 @@
  * browser wakes it for an event.
  */
 import { browser, type Runtime } from '../platform/browser';
-import { analyseTextError, isOwnContentScript, parseMessage, type AnalyseResponse } from '../messages/analysis';
+import { analyseTextError, isOwnContentScript, parseMessage, type AnalyseDropped, type AnalyseResponse } from '../messages/analysis';
 import { replyFromBackground } from '../messages/replies';
 import { showPageSummary } from './action-badge';
-import { analyse } from './analyse';
+import { analyse, analyses } from './analyse';
+import { TEST_BUILD } from '../platform/build-flags';
 import { checkPageAccessOnInstall } from './first-run';
 import { openViewer } from './viewer-tab';
 import { handleHighlightMessage } from './highlights';
@@ -24,19 +25,26 @@ browser.runtime.onInstalled.addListener((details) => {
   createHighlightMenu();
 });
 
+// A closed tab's analyses are not run further.
+browser.tabs.onRemoved.addListener((tabId) => analyses.tabClosed(tabId));
+// The end-to-end tests read what the queue dropped (test builds only).
+if (TEST_BUILD) (globalThis as { yuanwenAnalyses?: unknown }).yuanwenAnalyses = analyses;
+
 /**
  * Answers with a native promise (an async function): the polyfill and
  * Chromium deliver only native promises' values to the sender.
  */
-async function analyseForTab(text: string, sender: Runtime.MessageSender): Promise<AnalyseResponse> {
+async function analyseForTab(text: string, sender: Runtime.MessageSender): Promise<AnalyseResponse | AnalyseDropped> {
   const refused = analyseTextError(text);
   if (refused) throw new Error(refused);
-  const answer = await analyse(text);
+  const tabId = sender.tab!.id!;
+  const outcome = await analyses.run(tabId, sender.frameId ?? 0, analyse(text));
+  if (!outcome.done) return { dropped: outcome.dropped };
   if (sender.frameId === 0) {
     // The tab may close before the badge is set; the badge is a nicety.
-    showPageSummary(sender.tab!.id!, answer.report).catch(() => undefined);
+    showPageSummary(tabId, outcome.value.report).catch(() => undefined);
   }
-  return answer;
+  return outcome.value;
 }
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {

@@ -7,7 +7,7 @@
 import { sendMessage } from '../platform/messaging';
 import { REPORT_SCHEMA } from '../core/check/report';
 import { extractText, extractTextInSlices, type ExtractedText } from '../page/extract-text';
-import { MAX_PAGE_TEXT, type AnalyseResponse } from '../messages/analysis';
+import { MAX_PAGE_TEXT, type AnalyseDropped, type AnalyseResponse } from '../messages/analysis';
 import { hasEnoughHan, rawPageTexts, worthAnalysing } from './cjk-gate';
 import { hiddenInLayout } from './hidden';
 import type { MainThreadClock } from './main-thread';
@@ -67,16 +67,24 @@ export function analysedPart(text: string): string {
   return text.length > MAX_PAGE_TEXT ? text.slice(0, MAX_PAGE_TEXT) : text;
 }
 
+function isDropped(value: unknown): value is AnalyseDropped {
+  return typeof value === 'object' && value !== null && (value as Partial<AnalyseDropped>).dropped === 'superseded';
+}
+
 /**
  * Sends the text to the background's engine. Of a page longer than the
  * message cap only the start is checked (a reprint on such a page is almost
- * always near the top), and the report says how much. Rejects on a
- * malformed answer.
+ * always near the top), and the report says how much. Undefined when the
+ * background dropped the request for a newer one from this page. A request
+ * that failed (the worker was stopped while it worked) is sent once more;
+ * rejects if that fails too, or on a malformed answer.
  */
-export async function analyseInBackground(text: string): Promise<AnalyseResponse> {
+export async function analyseInBackground(text: string): Promise<AnalyseResponse | undefined> {
   const analysed = analysedPart(text);
+  const request = { type: 'yuanwen/analyse', text: analysed } as const;
+  const answer: unknown = await sendMessage(request).catch(() => sendMessage(request));
+  if (isDropped(answer)) return undefined;
   // Checked all the same: a background from another version of Yuanwen may answer differently.
-  const answer: unknown = await sendMessage({ type: 'yuanwen/analyse', text: analysed });
   if (!isAnalyseResponse(answer)) throw new Error('the background answered yuanwen/analyse with something else than a report');
   if (analysed.length < text.length) answer.report.pageText = { analysed: analysed.length, total: text.length };
   return answer;

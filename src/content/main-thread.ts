@@ -4,25 +4,13 @@
  * spent in slices (not the time waited) is what `timings.totalMs` reports.
  */
 
+import { nextTask } from '../platform/next-task';
+
 /** Longest stretch of our work before the page gets the main thread back. */
 export const SLICE_MS = 8;
 
-/**
- * A new task after whatever the page has queued. A MessageChannel message,
- * not `setTimeout` (clamped to 4 ms once nested) and not `scheduler.yield()`
- * (whose continuation is meant to run before the page's own queued tasks):
- * the page's timers and messages go first, then we carry on.
- */
-export function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
+/** A new task after whatever the page has queued (../platform/next-task.ts). */
+export const yieldToPage = nextTask;
 
 export class MainThreadClock {
   private busy = 0;

@@ -35,7 +35,8 @@ export interface AnalyserParts {
     pageAnalysed(extracted: ExtractedText | undefined, response: AnalyseResponse | undefined): void;
   };
   read(document: Document, clock: MainThreadClock, cancelled: () => boolean): Promise<PageReading>;
-  analyse(text: string): Promise<AnalyseResponse>;
+  /** Undefined when the background dropped the request for a newer one from this page. */
+  analyse(text: string): Promise<AnalyseResponse | undefined>;
   watchChanges(document: Document, onSettled: () => void): PageChanges;
   newClock(): MainThreadClock;
   /** Marks for the benchmark (test builds only). */
@@ -165,8 +166,14 @@ export class PageAnalyser {
       const answer = this.parts.analyse(extracted.text);
       sendMs = clock.busyMs - sending;
       clock.pause();
-      response = await answer;
+      const answered = await answer;
       clock.resume();
+      if (!answered) {
+        // Dropped by the background for our newer request, which this script must have sent.
+        if (superseded()) return;
+        throw new Error('the background dropped the request of the newest analysis');
+      }
+      response = answered;
       this.lastAnswer = { text: extracted.text, response };
     }
     if (superseded()) return; // superseded while the engine ran

@@ -25,7 +25,8 @@ export interface ReportRequest {
 /**
  * Content script → background: analyse this page text (the engine runs in
  * the background, off the page's main thread). Answered with an
- * `AnalyseResponse`; a text over `MAX_PAGE_TEXT` is refused with an error.
+ * `AnalyseResponse`, or `AnalyseDropped` when a newer request from the same
+ * page replaced it; a text over `MAX_PAGE_TEXT` is refused with an error.
  */
 export interface AnalyseRequest {
   type: 'yuanwen/analyse';
@@ -46,6 +47,16 @@ export interface AnalyseResponse {
    * what it is, not by its id. (Optional: older backgrounds leave it out.)
    */
   witnesses?: Record<string, Record<string, string>>;
+}
+
+/**
+ * The background's answer to an `AnalyseRequest` it dropped unrun
+ * (src/background/analysis-queue.ts): a newer request from the same page
+ * replaced it (`superseded`), or its tab was closed (`tab-closed`, heard by
+ * nobody).
+ */
+export interface AnalyseDropped {
+  dropped: 'superseded' | 'tab-closed';
 }
 
 /** Content script → background: open the canonical viewer at a clause, next to the sender's tab. */

@@ -16,14 +16,14 @@
  */
 import type { Report } from '../core/check/report';
 import type { Highlight } from '../core/highlight/record';
-import type { AnalyseResponse, ExtensionMessage } from './analysis';
+import type { AnalyseDropped, AnalyseResponse, ExtensionMessage } from './analysis';
 import type { ExportedFile, HighlightResult, ImportSummary, PageHighlight, PageHighlightsResponse } from './highlights';
 import type { EvidenceExportResult, PageTextResponse } from './evidence';
 import type { CorpusReplies, PageSource } from './corpus';
 
 /** Messages to the background (`runtime.sendMessage`) and their answers (packs: ./corpus.ts). */
 export interface BackgroundReplies extends CorpusReplies {
-  'yuanwen/analyse': AnalyseResponse;
+  'yuanwen/analyse': AnalyseResponse | AnalyseDropped;
   'yuanwen/open-viewer': void;
   'yuanwen/highlight-create': HighlightResult<Highlight>;
   'yuanwen/highlights-for-page': HighlightResult<PageHighlightsResponse>;

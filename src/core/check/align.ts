@@ -8,6 +8,7 @@
  */
 import { toOriginalRange } from '../text/normalize';
 import { LANDMARK_K, type PageMarker, type PreparedDocument, type PreparedPage } from './prepare';
+import { finish, stepEnds, type Steps } from './steps';
 
 /** A canonical clause placed on the page (normalized page offsets). */
 export interface Placement {
@@ -53,14 +54,24 @@ const MARKER_REACH = 8;
 const HEADING_REACH = 60;
 
 export function placeClauses(doc: PreparedDocument, page: PreparedPage): Placement[] {
-  const landmarksByClause = collectLandmarks(doc, page);
+  return finish(placeClausesInSteps(doc, page));
+}
+
+/** Page positions, landmarks or chains per step (a power of two): on a long page, a few milliseconds of work. */
+const STEP_ITEMS = 1 << 14;
+
+/** `placeClauses` in steps (./steps.ts): a long page's landmarks a stretch at a time, then each clause. */
+export function* placeClausesInSteps(doc: PreparedDocument, page: PreparedPage): Steps<Placement[]> {
+  const landmarksByClause = yield* collectLandmarks(doc, page);
   const placements: Placement[] = [];
-  landmarksByClause.forEach((landmarks, clause) => {
-    if (landmarks.length === 0 || isShort(doc, clause)) return;
+  for (let clause = 0; clause < landmarksByClause.length; clause++) {
+    const landmarks = landmarksByClause[clause];
+    if (landmarks.length === 0 || isShort(doc, clause)) continue;
     const geometry = doc.clauses[clause];
     const bodyLength = geometry.end - geometry.bodyStart;
-    const chain = bestChain(landmarks, bodyLength);
-    if (chain.length < Math.max(MIN_SUPPORT, Math.min(bodyLength - LANDMARK_K + 1, MIN_SUPPORT_SHARE * bodyLength))) return;
+    const chain = yield* bestChain(landmarks, bodyLength);
+    yield;
+    if (chain.length < Math.max(MIN_SUPPORT, Math.min(bodyLength - LANDMARK_K + 1, MIN_SUPPORT_SHARE * bodyLength))) continue;
     const first = chain[0];
     const last = chain[chain.length - 1];
     placements.push({
@@ -71,9 +82,10 @@ export function placeClauses(doc: PreparedDocument, page: PreparedPage): Placeme
       lastLandmarkEnd: last.p + LANDMARK_K,
       support: chain.length,
     });
-  });
+  }
   placements.sort((a, b) => a.start - b.start || a.clause - b.clause);
   stopAtMarkers(page, placements);
+  yield;
   resolveOverlaps(placements);
   placeShortClauses(doc, page, placements);
   resolveOverlaps(placements);
@@ -95,10 +107,11 @@ function stopAtMarkers(page: PreparedPage, placements: Placement[]): void {
   }
 }
 
-function collectLandmarks(doc: PreparedDocument, page: PreparedPage): Landmark[][] {
+function* collectLandmarks(doc: PreparedDocument, page: PreparedPage): Steps<Landmark[][]> {
   const byClause: Landmark[][] = doc.clauses.map(() => []);
   const { kgrams } = page;
   for (let p = 0; p < kgrams.length; p++) {
+    if (stepEnds(p, STEP_ITEMS)) yield;
     const positions = doc.landmarks.get(kgrams[p]);
     if (!positions) continue;
     for (const d of positions) byClause[doc.clauseAt[d]].push({ p, d });
@@ -112,9 +125,9 @@ function collectLandmarks(doc: PreparedDocument, page: PreparedPage): Landmark[]
  * grows or shrinks text a little), then the best sequence of such chains
  * (a dropped or inserted sentence breaks the diagonal between two chains).
  */
-function bestChain(landmarks: Landmark[], bodyLength: number): Landmark[] {
+function* bestChain(landmarks: Landmark[], bodyLength: number): Steps<Landmark[]> {
   const maxInsertion = Math.max(MIN_INSERTION_ALLOWED, bodyLength);
-  const all = diagonalChains(landmarks);
+  const all = yield* diagonalChains(landmarks);
   // Lone landmarks are chance matches (page chrome, commentary): only the best chain may be that thin.
   const longest = Math.max(...all.map((c) => c.length));
   const chains = all.filter((c) => c.length >= MIN_CHAIN || c.length === longest);
@@ -128,7 +141,14 @@ function bestChain(landmarks: Landmark[], bodyLength: number): Landmark[] {
   const keep = chains.map(() => Infinity);
   const joinable = (pageGap: number, docGap: number) =>
     pageGap <= MAX_CHAIN_GAP && docGap <= MAX_CHAIN_GAP && pageGap - docGap <= maxInsertion;
+  // Chains are few, except on a page that repeats the document (a step every few chains then).
+  let work = 0;
   for (let j = 0; j < chains.length; j++) {
+    work += j;
+    if (work >= STEP_ITEMS / 8) {
+      work = 0;
+      yield;
+    }
     const head = chains[j][0];
     for (let i = 0; i < j; i++) {
       const last = chains[i][chains[i].length - 1];
@@ -185,11 +205,17 @@ function firstIndex(chain: Landmark[], from: (a: Landmark) => boolean): number {
   return lo;
 }
 
-function diagonalChains(landmarks: Landmark[]): Landmark[][] {
+function* diagonalChains(landmarks: Landmark[]): Steps<Landmark[][]> {
   const chains: Landmark[][] = [];
   // Landmarks come in page order: a chain whose last landmark is too far behind can never grow again.
   let active: Landmark[][] = [];
+  let work = 0;
   for (const a of landmarks) {
+    work += 1 + active.length;
+    if (work >= STEP_ITEMS) {
+      work = 0;
+      yield;
+    }
     if (active.length > 8) active = active.filter((c) => a.p - c[c.length - 1].p <= MAX_LANDMARK_GAP);
     // Join the chain this landmark continues with the least drift from its
     // diagonal: a repeated phrase also yields landmarks off the true diagonal.

@@ -24,6 +24,7 @@ import { segmentByLexicon } from '../corpus/words';
 import { sameLabel } from '../text/markers';
 import type { PreparedDocument, PreparedPage } from './prepare';
 import { classifyRelation, shapeOf, type RelationSummary } from './relation';
+import { finish, type Steps } from './steps';
 
 /** A deviation in normalized offsets (canonical: document; page: page). */
 export interface RawDeviation {
@@ -72,6 +73,11 @@ const SOLID = 8;
 const EDGE_EDIT = 4;
 
 export function compareDocument(doc: PreparedDocument, page: PreparedPage, placements: Placement[]): Comparison {
+  return finish(compareDocumentInSteps(doc, page, placements));
+}
+
+/** `compareDocument` in steps (./steps.ts): one placed clause each. */
+export function* compareDocumentInSteps(doc: PreparedDocument, page: PreparedPage, placements: Placement[]): Steps<Comparison> {
   const deviations: RawDeviation[] = [];
   const clauses: ClauseComparison[] = [];
   const placed = new Set(placements.map((p) => p.clause));
@@ -85,7 +91,9 @@ export function compareDocument(doc: PreparedDocument, page: PreparedPage, place
   const reprint = relation.relation === 'reprint';
   const quotation = relation.relation === 'quotation';
 
-  placements.forEach((placement, i) => {
+  for (let i = 0; i < placements.length; i++) {
+    if (i > 0) yield;
+    const placement = placements[i];
     const prev = placements[i - 1];
     const next = placements[i + 1];
     const joinedBefore = prev !== undefined && inSameRun(page, prev, placement);
@@ -203,7 +211,7 @@ export function compareDocument(doc: PreparedDocument, page: PreparedPage, place
         });
       }
     }
-  });
+  }
   return { clauses, deviations, relation };
 }
 

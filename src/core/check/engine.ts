@@ -5,12 +5,12 @@
  * clauses (landmarks) → compare (word diff, reorder, markers) → report with
  * offsets mapped back to the canonical text and the page text as given.
  */
-import { placeClauses } from './align';
-import { compareDocument, type Comparison } from './compare';
+import { placeClausesInSteps } from './align';
+import { compareDocumentInSteps, type Comparison } from './compare';
 import type { Corpus } from '../corpus/corpus';
 import { corpusView, newerVersions, type CorpusView } from '../corpus/corpus-view';
-import { identify, type Identification } from './identify';
-import { normalize, toOriginalRange, type NormalizedText } from '../text/normalize';
+import { identifyInSteps, type Identification } from './identify';
+import { normalize, normalizeInSteps, toOriginalRange, type NormalizedText } from '../text/normalize';
 import { isRegionalWording, isTraditional, throughConversion, toSimplified, type ConvertedText } from '../text/traditional';
 import {
   emptyReport,
@@ -22,7 +22,8 @@ import {
   type Passage,
   type Report,
 } from './report';
-import { prepareDocument, preparePage, type PreparedDocument, type PreparedPage } from './prepare';
+import { prepareDocument, preparePageInSteps, type PreparedDocument, type PreparedPage } from './prepare';
+import { finish, type Steps } from './steps';
 
 /** Below this share of word-for-word text (over what the page reproduces) the page is a rewrite: one strong warning. */
 export const HEAVILY_ALTERED_BELOW = 0.9;
@@ -30,13 +31,23 @@ export const HEAVILY_ALTERED_BELOW = 0.9;
 const MIN_CJK = 60;
 const TOP_SUBSTITUTIONS = 10;
 
+/**
+ * What a step of `checkInSteps` may ask of its driver, after identification:
+ * the texts of these documents (numbers in the corpus view), which a caller
+ * keeping texts in storage reads before the next step.
+ */
+export interface TextsWanted {
+  documents: number[];
+}
+
 export interface Engine {
   check(pageText: string): Report;
   /**
-   * The documents (numbers in the corpus view) a page is identified with, by
-   * fingerprints alone: what a caller holding texts in storage loads before `check`.
+   * The same check in steps (./steps.ts), for a driver that runs other work
+   * between them: the same report, and one request on the way (`TextsWanted`).
+   * `timings.totalMs` counts the time spent in the steps only.
    */
-  identifyDocuments(pageText: string): number[];
+  checkInSteps(pageText: string): Steps<Report, TextsWanted>;
 }
 
 /** An engine over the bundled corpus, or over a view of it and packs (corpus-view.ts). */
@@ -52,53 +63,71 @@ export function createEngine(source: Corpus | CorpusView): Engine {
     return d;
   };
 
-  return {
-    identifyDocuments(pageText: string): number[] {
-      if (countCjk(pageText, MIN_CJK) < MIN_CJK) return [];
-      return identify(view.index, readPage(pageText).norm.text).map((f) => f.document);
-    },
-    check(pageText: string): Report {
-      const started = now();
-      const report = emptyReport();
-      if (countCjk(pageText, MIN_CJK) >= MIN_CJK) {
-        const { simplified, norm } = readPage(pageText);
-        if (simplified) report.traditional = true;
-        const found = identify(view.index, norm.text);
-        if (found.length > 0) {
-          const page = preparePage(pageText, norm, simplified);
-          for (const identification of found) {
-            const doc = documentAt(identification.document);
-            // A document also in an earlier part (the same text in two packs) is reported once.
-            if (!doc || report.documents.some((d) => d.id === doc.doc.id)) continue;
-            addDocument(report, doc, page, identification, simplified, newerVersions(view, identification.document));
-          }
+  function* checkSteps(pageText: string): Steps<Report, TextsWanted> {
+    const report = emptyReport();
+    if (countCjk(pageText, MIN_CJK) >= MIN_CJK) {
+      const { simplified, norm } = yield* readPage(pageText);
+      if (simplified) report.traditional = true;
+      const found = yield* identifyInSteps(view.index, norm.text);
+      if (found.length > 0) {
+        yield { documents: found.map((f) => f.document) };
+        const page = yield* preparePageInSteps(pageText, norm, simplified);
+        for (const identification of found) {
+          // Preparing a document the first time is a step of its own.
+          if (!prepared.has(identification.document)) yield;
+          const doc = documentAt(identification.document);
+          // A document also in an earlier part (the same text in two packs) is reported once.
+          if (!doc || report.documents.some((d) => d.id === doc.doc.id)) continue;
+          yield* addDocument(report, doc, page, identification, simplified, newerVersions(view, identification.document));
         }
       }
-      report.deviations.sort((a, b) => a.pageStart - b.pageStart || a.canonicalStart - b.canonicalStart);
-      report.timings.totalMs = now() - started;
-      return report;
-    },
+    }
+    report.deviations.sort((a, b) => a.pageStart - b.pageStart || a.canonicalStart - b.canonicalStart);
+    return report;
+  }
+
+  function* checkInSteps(pageText: string): Steps<Report, TextsWanted> {
+    const steps = checkSteps(pageText);
+    let busyMs = 0;
+    for (;;) {
+      const started = now();
+      const step = steps.next();
+      busyMs += now() - started;
+      if (step.done) {
+        step.value.timings.totalMs = busyMs;
+        return step.value;
+      }
+      yield step.value;
+    }
+  }
+
+  return {
+    check: (pageText) => finish(checkInSteps(pageText)),
+    checkInSteps,
   };
 }
 
 /** A traditional page is read as its simplified counterpart; offsets still index the page's own text. */
-function readPage(pageText: string): { simplified: ConvertedText | undefined; norm: NormalizedText } {
-  const simplified = isTraditional(pageText) ? toSimplified(pageText) : undefined;
-  const norm = simplified ? throughConversion(normalize(simplified.text), simplified) : normalize(pageText);
+function* readPage(pageText: string): Steps<{ simplified: ConvertedText | undefined; norm: NormalizedText }> {
+  const traditional = isTraditional(pageText);
+  yield;
+  const simplified = traditional ? toSimplified(pageText) : undefined;
+  if (simplified) yield;
+  const norm = simplified ? throughConversion(yield* normalizeInSteps(simplified.text), simplified) : yield* normalizeInSteps(pageText);
   return { simplified, norm };
 }
 
-function addDocument(
+function* addDocument(
   report: Report,
   doc: PreparedDocument,
   page: PreparedPage,
   identification: Identification,
   simplified: ConvertedText | undefined,
   newer: DocumentMatch['newerVersions'],
-): void {
-  const placements = placeClauses(doc, page);
+): Steps<void> {
+  const placements = yield* placeClausesInSteps(doc, page);
   if (placements.length === 0) return;
-  const comparison = compareDocument(doc, page, placements);
+  const comparison = yield* compareDocumentInSteps(doc, page, placements);
   const documentId = doc.doc.id;
   const canonicalRange = (s: number, e: number) => toOriginalRange(doc.norm, s, e);
   const pageRange = (s: number, e: number) => toOriginalRange(page.norm, s, e);

@@ -5,7 +5,8 @@
  * sentences with a better match (or with boilerplate) from being reported.
  */
 import type { Corpus, FingerprintTable } from '../corpus/corpus';
-import { contentOf, forEachFingerprint, K, kgramHashes, W } from '../corpus/fingerprint';
+import { contentOf, forEachFingerprintInSteps, K, kgramHashes, W } from '../corpus/fingerprint';
+import { finish, type Steps } from './steps';
 import { buildCompactIndex, combineIndexes, documentFingerprints, documentsWith, type CorpusIndex } from '../corpus/fingerprint-index';
 
 /** Fewest distinct fingerprints that count as evidence (about 90 characters of shared text). */
@@ -39,10 +40,15 @@ export function buildFingerprintIndex(table: FingerprintTable): FingerprintIndex
 
 /** The documents a page reproduces, best explanation first. */
 export function identify(index: FingerprintIndex, pageNormalized: string): Identification[] {
+  return finish(identifyInSteps(index, pageNormalized));
+}
+
+/** `identify` in steps (./steps.ts): a long page's fingerprints a stretch at a time, then each document found. */
+export function* identifyInSteps(index: FingerprintIndex, pageNormalized: string): Steps<Identification[]> {
   // Which documents each distinct page fingerprint points to.
   const hits: number[][] = [];
   const seen = new Set<number>();
-  forEachFingerprint(pageNormalized, (h) => {
+  yield* forEachFingerprintInSteps(pageNormalized, (h) => {
     const docs = documentsWith(index, h);
     if (docs && !seen.has(h)) {
       seen.add(h);
@@ -67,6 +73,7 @@ export function identify(index: FingerprintIndex, pageNormalized: string): Ident
       explained[i] = 1;
       for (const d of docs) unexplained[d]--;
     });
+    yield;
   }
   return found;
 }

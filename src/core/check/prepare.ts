@@ -5,11 +5,12 @@
  * (the service worker or CLI may check many pages).
  */
 import type { CanonicalDocument } from '../corpus/corpus';
-import { kgramHashes } from '../corpus/fingerprint';
+import { kgramHashes, kgramHashesInSteps } from '../corpus/fingerprint';
 import { lexiconOf, wordBoundaries } from '../corpus/words';
 import { findMarkers, markerAtLineStart, type Marker } from '../text/markers';
 import { normalize, toNormalizedIndex, toOriginalRange, type NormalizedText } from '../text/normalize';
 import type { ConvertedText } from '../text/traditional';
+import { finish, type Steps } from './steps';
 
 /** k-gram length for alignment landmarks (with punctuation, unlike fingerprints). */
 export const LANDMARK_K = 4;
@@ -88,6 +89,11 @@ export function prepareDocument(doc: CanonicalDocument): PreparedDocument {
  * `第三条`); they are reported as printed, with offsets into `original`.
  */
 export function preparePage(original: string, norm: NormalizedText = normalize(original), simplified?: ConvertedText): PreparedPage {
+  return finish(preparePageInSteps(original, norm, simplified));
+}
+
+/** `preparePage` in steps (./steps.ts): the markers, then the k-grams a stretch at a time. */
+export function* preparePageInSteps(original: string, norm: NormalizedText, simplified?: ConvertedText): Steps<PreparedPage> {
   const markers = findMarkers(simplified?.text ?? original).map((m) => {
     const [start, end] = simplified ? toOriginalRange(simplified, m.start, m.end) : [m.start, m.end];
     return {
@@ -99,5 +105,6 @@ export function preparePage(original: string, norm: NormalizedText = normalize(o
       normEnd: toNormalizedIndex(norm, end),
     };
   });
-  return { original, norm, markers, kgrams: kgramHashes(norm.text, LANDMARK_K) };
+  yield;
+  return { original, norm, markers, kgrams: yield* kgramHashesInSteps(norm.text, LANDMARK_K) };
 }

@@ -5,6 +5,7 @@
  * five-character runs intact; winnowing keeps about 2/(w+1) of them while
  * guaranteeing that any shared run of w+k-1 characters is seen.
  */
+import { finish, stepEnds, type Steps } from '../check/steps';
 
 export const K = 5;
 export const W = 8;
@@ -29,8 +30,16 @@ export function contentOf(text: string): string {
   return out;
 }
 
+/** Characters per step of the `…InSteps` functions here (a power of two): a few milliseconds of work. */
+const STEP_CHARACTERS = 1 << 16;
+
 /** FNV-1a hash of every k-gram: `hashes[i]` covers `text[i, i+k)`. */
 export function kgramHashes(text: string, k: number): Uint32Array {
+  return finish(kgramHashesInSteps(text, k));
+}
+
+/** `kgramHashes` in steps (src/core/check/steps.ts) of `STEP_CHARACTERS` each. */
+export function* kgramHashesInSteps(text: string, k: number): Steps<Uint32Array> {
   const n = text.length - k + 1;
   if (n <= 0) return new Uint32Array(0);
   const hashes = new Uint32Array(n);
@@ -38,6 +47,7 @@ export function kgramHashes(text: string, k: number): Uint32Array {
     let h = 0x811c9dc5;
     for (let j = i; j < i + k; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
     hashes[i] = h >>> 0;
+    if (stepEnds(i, STEP_CHARACTERS)) yield;
   }
   return hashes;
 }
@@ -48,11 +58,17 @@ export function kgramHashes(text: string, k: number): Uint32Array {
  * building intermediate strings: identification runs on every page.
  */
 export function forEachFingerprint(normalizedText: string, visit: (hash: number) => void): void {
+  finish(forEachFingerprintInSteps(normalizedText, visit));
+}
+
+/** `forEachFingerprint` in steps (src/core/check/steps.ts) of `STEP_CHARACTERS` each, for a driver that interleaves long pages with other work. */
+export function* forEachFingerprintInSteps(normalizedText: string, visit: (hash: number) => void): Steps<void> {
   const codes = new Uint16Array(normalizedText.length);
   let n = 0;
   for (let i = 0; i < normalizedText.length; i++) {
     const c = normalizedText.charCodeAt(i);
     if (isContentChar(c)) codes[n++] = c;
+    if (stepEnds(i, STEP_CHARACTERS)) yield;
   }
   const grams = n - K + 1;
   if (grams <= 0) return;
@@ -61,6 +77,7 @@ export function forEachFingerprint(normalizedText: string, visit: (hash: number)
     let h = 0x811c9dc5;
     for (let j = i; j < i + K; j++) h = Math.imul(h ^ codes[j], 0x01000193);
     hashes[i] = h >>> 0;
+    if (stepEnds(i, STEP_CHARACTERS)) yield;
   }
   const width = Math.min(W, grams);
   let min = -1;
@@ -75,6 +92,7 @@ export function forEachFingerprint(normalizedText: string, visit: (hash: number)
       min = last;
       visit(hashes[min]);
     }
+    if (stepEnds(start, STEP_CHARACTERS)) yield;
   }
 }
 

@@ -10,6 +10,7 @@
  * layout too (layout-noise.ts): dropped like whitespace.
  */
 import { findLayoutNoise } from './layout-noise';
+import { finish, stepEnds, type Steps } from '../check/steps';
 
 export interface NormalizedText {
   /** The normalized text. */
@@ -119,6 +120,14 @@ export function normalizeChar(ch: string): string {
  * ellipsis runs collapse.
  */
 export function normalize(original: string): NormalizedText {
+  return finish(normalizeInSteps(original));
+}
+
+/** Characters per step of `normalizeInSteps` (a power of two): a few milliseconds of work. */
+const STEP_CHARACTERS = 1 << 16;
+
+/** `normalize` in steps (src/core/check/steps.ts), for a driver that interleaves a long page with other work. */
+export function* normalizeInSteps(original: string): Steps<NormalizedText> {
   const forms = normalForms();
   const n = original.length;
   const codes = new Uint16Array(n);
@@ -128,9 +137,12 @@ export function normalize(original: string): NormalizedText {
   let atLineStart = true;
   const noise = findLayoutNoise(original);
   let nextNoise = 0;
+  if (n > STEP_CHARACTERS) yield;
 
   let i = 0;
+  let steps = 0;
   while (i < n) {
+    if (stepEnds(++steps, STEP_CHARACTERS)) yield;
     if (nextNoise < noise.length && i >= noise[nextNoise].start) {
       i = Math.max(i, noise[nextNoise++].end);
       continue;

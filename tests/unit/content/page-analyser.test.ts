@@ -39,7 +39,7 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-function setUp(options: { pages?: PageReading[]; analyse?: (text: string) => Promise<AnalyseResponse> } = {}) {
+function setUp(options: { pages?: PageReading[]; analyse?: (text: string) => Promise<AnalyseResponse | undefined> } = {}) {
   const events: string[] = [];
   const pages = options.pages ?? [textReading('一、总体要求')];
   let pageIndex = 0;
@@ -129,6 +129,23 @@ describe('PageAnalyser', () => {
     const report = await analyser.currentReport();
     expect(report.documents.map((d) => d.id)).toEqual(['other']);
     expect(events.filter((e) => e.startsWith('marks'))).toEqual(['marks other']);
+  });
+
+  it('a request the background dropped for the newer one (undefined) is not drawn, and nothing is warned', async () => {
+    const first = deferred<AnalyseResponse | undefined>();
+    const { analyser, events, changes, analyse, parts } = setUp({
+      pages: [textReading('一、总体要求'), textReading('二、主要任务')],
+      analyse: (text) => (text.includes('总体') ? first.promise : Promise.resolve(responseOf('other'))),
+    });
+    analyser.start();
+    await vi.waitFor(() => expect(analyse).toHaveBeenCalledTimes(1));
+    changes.onSettled();
+    await vi.waitFor(() => expect(analyse).toHaveBeenCalledTimes(2));
+    first.resolve(undefined);
+    const report = await analyser.currentReport();
+    expect(report.documents.map((d) => d.id)).toEqual(['other']);
+    expect(events.filter((e) => e.startsWith('marks'))).toEqual(['marks other']);
+    expect(parts.warn).not.toHaveBeenCalled();
   });
 
   it('switched off while the engine runs: nothing is drawn, the report is empty, page changes are no longer watched', async () => {
