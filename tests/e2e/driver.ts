@@ -11,7 +11,7 @@
  * goes through `ExtensionBrowser`.
  *
  * `YUANWEN_E2E_BROWSERS=chromium` (or `firefox`) runs one browser; by default
- * both. Ported so far: extension, pages, traditional (and cross-engine, which
+ * both. Ported so far: extension, pages, traditional, highlights (and cross-engine, which
  * needs both). The other files still use extension-browser.ts's Chromium
  * harness directly and run in Chromium alone.
  */
