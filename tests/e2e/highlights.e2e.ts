@@ -27,6 +27,7 @@ import type { HighlightResult, PageHighlight } from '../../src/messages/analysis
 import type { FrameRole } from '../../src/messages/frame';
 import { eventually } from './eventually';
 import { seenWhole } from './frame-visibility';
+import { stopServiceWorker } from './service-worker';
 
 const OPINION = 'urban-opinion-2025';
 const XINHUA = readFileSync(resolve(FIXTURE_PAGES, 'xinhua-opinion.html'), 'utf8');
@@ -475,12 +476,12 @@ for (const name of E2E_BROWSERS) {
         {
           skip:
             name !== 'chromium' &&
-            'stops the worker by CDP closeTarget, which is Chromium’s; Firefox’s event page unloading is in firefox.e2e.ts',
+            'stops the worker by CDP ServiceWorker.stopWorker, which is Chromium’s; Firefox’s event page unloading is in firefox.e2e.ts',
         },
         async () => {
           const page = await browser.open(server.url('xinhua-opinion.html'));
           await browser.requestReport(page);
-          // Our extension-origin frames on the page are clients of the worker, which CDP's closeTarget then does not stop:
+          // Our extension-origin frames on the page are clients of the worker and would wake it at once:
           // take them off the page (the test build's shadow root is open) so that the worker is really gone.
           await page.evaluate(() =>
             document
@@ -488,19 +489,7 @@ for (const name of E2E_BROWSERS) {
               .shadowRoot!.querySelectorAll('iframe')
               .forEach((f) => f.remove()),
           );
-          const worker = await (browser as ChromiumExtensionBrowser).serviceWorker();
-          // Stopped as Chrome stops an idle worker: its target closed over CDP (what Puppeteer's worker.close() does).
-          const cdp = await (browser as ChromiumExtensionBrowser).context.newCDPSession(page as Page);
-          type Targets = { targetInfos: { targetId: string; type: string; url: string }[] };
-          const workerTarget = async () =>
-            ((await cdp.send('Target.getTargets')) as Targets).targetInfos.find(
-              (t) => t.type === 'service_worker' && t.url === worker.url(),
-            );
-          const target = await workerTarget();
-          assert.ok(target, 'the service worker is a CDP target');
-          await cdp.send('Target.closeTarget', { targetId: target.targetId });
-          assert.equal(await eventually(workerTarget, (t) => t === undefined), undefined, 'the service worker stopped');
-          await cdp.detach();
+          await stopServiceWorker(browser as ChromiumExtensionBrowser, page as Page);
 
           // The next request comes from the page (the toolbar): it must wake the worker and be stored.
           await select(page, '城市是现代化建设的重要载体');
