@@ -73,7 +73,7 @@ interface Run {
 const args = new Map(process.argv.slice(2).map((a) => [a.replace(/^--|=.*$/g, ''), a.includes('=') ? a.slice(a.indexOf('=') + 1) : '']));
 const RUNS = Number(args.get('runs') ?? 7);
 
-function ensureTestBuild(): void {
+export function ensureTestBuild(): void {
   const manifest = join(CHROME_TEST_DIST, 'manifest.json');
   const fresh =
     existsSync(manifest) &&
@@ -94,7 +94,7 @@ function ensureTestBuild(): void {
  * task) whose gaps are the main thread's blocked stretches, whatever ran in
  * them (page, content script, style and layout).
  */
-const OBSERVE_MAIN_THREAD = () => {
+export const OBSERVE_MAIN_THREAD = () => {
   const tasks: { start: number; duration: number }[] = [];
   const gaps: { start: number; duration: number }[] = [];
   (window as unknown as { __longTasks: typeof tasks; __gaps: typeof gaps }).__longTasks = tasks;
@@ -201,7 +201,7 @@ function write300kPage(dir: string): string {
 }
 
 /** The Opinion inside 10,000 nested <div>s, beside 10,000 nested <span>s the layout skips (content-visibility:hidden). */
-function writeDeepPage(dir: string): string {
+export function writeDeepPage(dir: string): string {
   const DEPTH = 10_000;
   const text = canonicalOpinionPage(loadBuiltCorpus());
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
