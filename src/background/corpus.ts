@@ -15,6 +15,7 @@ import { PackError, parsePack } from '../core/corpus/pack';
 import { USER_PACK_ID } from '../core/corpus/saved-page';
 import { createEngine, type Engine } from '../core/check/engine';
 import { MIN_EVIDENCE } from '../core/check/identify';
+import { quoteCandidates } from '../core/check/short-quotation';
 import { CorpusDatabase, removePack, storePack, type StoredPack } from '../storage/corpus-db';
 import { IMPORTED_PACKS_KEY, MAX_PACK_TEXT, type CorpusResult, type ImportProgress, type PackSummary } from '../messages/corpus';
 
@@ -68,12 +69,12 @@ export async function loadTexts(corpus: LoadedCorpus, numbers: number[]): Promis
   });
 }
 
-/** Whether a page with these fingerprints shares enough with any document to be worth analysing. */
-export async function sketchMightReprint(hashes: number[]): Promise<boolean> {
+/** Whether a page with these fingerprints shares enough with any document (or quotes one) to be worth analysing. */
+export async function sketchMightReprint(hashes: number[], quotes: number[][] = []): Promise<boolean> {
   const { view } = await loadedCorpus();
   let hits = 0;
   for (const h of new Set(hashes)) if (documentsWith(view.index, h) && ++hits >= MIN_EVIDENCE) return true;
-  return false;
+  return quotes.some((q) => quoteCandidates(q, (h) => documentsWith(view.index, h)).length > 0);
 }
 
 /** A bundled or imported document by id, or null. */

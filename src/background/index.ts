@@ -89,7 +89,9 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   const message = parseMessage(raw);
   if (!message) return undefined;
   if (message.type === 'yuanwen/corpus-sketch') {
-    return isOwnContentScript(sender, browser.runtime.id) ? replyFromBackground(message, sketchMightReprint(message.hashes)) : undefined;
+    return isOwnContentScript(sender, browser.runtime.id)
+      ? replyFromBackground(message, sketchMightReprint(message.hashes, message.quotes))
+      : undefined;
   }
   if (!isOwnExtensionPage(sender, browser.runtime.id, browser.runtime.getURL(''))) return undefined;
   switch (message.type) {

@@ -12,6 +12,7 @@ import { forEachFingerprint } from '../core/corpus/fingerprint';
 import { IMPORTED_PACKS_KEY, MAX_SKETCH } from '../messages/corpus';
 import type { MainThreadClock } from './main-thread';
 import { asciiAlphanumerics } from './reprint-gate';
+import { quoteFingerprints } from '../core/check/short-quotation';
 
 /** The page's distinct fingerprints, at most MAX_SKETCH (the start of a very long page). */
 export function pageSketch(text: string): number[] {
@@ -35,8 +36,9 @@ export async function mightReprintImported(text: string, clock: Pick<MainThreadC
   const count = (stored as Record<string, unknown>)[IMPORTED_PACKS_KEY];
   if (typeof count !== 'number' || count <= 0) return false;
   const hashes = pageSketch(text);
+  const quotes = quoteFingerprints(text, asciiAlphanumerics);
   clock.pause();
-  const answer = await sendMessage({ type: 'yuanwen/corpus-sketch', hashes }).catch(() => false);
+  const answer = await sendMessage({ type: 'yuanwen/corpus-sketch', hashes, quotes }).catch(() => false);
   clock.resume();
   return answer === true;
 }

@@ -19,6 +19,9 @@
  * - The text is taken in pieces, so a long page is answered in slices that
  *   yield to the page and a reprint is recognised as soon as a piece brings
  *   the hits to MIN_EVIDENCE.
+ * - A page with too few hits is still worth reading when a sentence it sets
+ *   in quotation marks could identify a document alone
+ *   (src/core/check/short-quotation.ts).
  * - A traditional page is fingerprinted as simplified: the table's compact
  *   character map (traditional characters whose simplified forms the corpus
  *   uses) is applied to each piece, a character at a time, once a quick
@@ -32,6 +35,7 @@
 import raw from '../../generated/prefilter.json?raw';
 import { forEachFingerprint, isContentChar, K, W } from '../core/corpus/fingerprint';
 import { MIN_EVIDENCE } from '../core/check/identify';
+import { quoteFingerprints, someQuoteMightIdentify } from '../core/check/short-quotation';
 import type { PrefilterTable } from '../core/corpus/prefilter';
 import { mapCharacters, needsCharacterMap, parseCharacterMap, type CharacterMap } from '../core/text/character-map';
 
@@ -114,11 +118,14 @@ export async function mightReprint(text: string, options: GateOptions = {}): Pro
     const slice = asciiAlphanumerics(text.slice(start, end));
     forEachFingerprint(simplify ? mapCharacters(slice, traditional) : slice, visit);
     if (hits.size >= MIN_EVIDENCE) return true;
-    if (end >= text.length) return false;
+    if (end >= text.length) break;
     start = overlapStart(text, end);
     if (options.shouldYield?.() && options.yieldToPage) {
       await options.yieldToPage();
       if (options.cancelled?.()) return undefined;
     }
   }
+  // Too little shared text for a reprint: a sentence in quotation marks may still identify a document alone.
+  const prepare = (quote: string) => (simplify ? mapCharacters(asciiAlphanumerics(quote), traditional) : asciiAlphanumerics(quote));
+  return someQuoteMightIdentify(quoteFingerprints(text, prepare), (h) => table.has(h));
 }

@@ -16,7 +16,7 @@
  * To a tab's content script, from the popup:
  *   `yuanwen/page-source`                  the page's title and text as Yuanwen extracts them → PageSource | undefined
  * From our content script:
- *   `yuanwen/corpus-sketch` {hashes}       could this page reprint an imported document? → boolean
+ *   `yuanwen/corpus-sketch` {hashes, quotes?} could this page reprint or quote an imported document? → boolean
  *
  * While an import runs, the background tells our pages how far it is with
  * `{type: 'yuanwen/corpus-import-progress', done, total}` (not answered).
@@ -50,6 +50,8 @@ export interface CorpusDocumentRequest {
 export interface CorpusSketchRequest {
   type: 'yuanwen/corpus-sketch';
   hashes: number[];
+  /** The fingerprints of each sentence the page quotes (src/core/check/short-quotation.ts), at most MAX_SKETCH_QUOTES. */
+  quotes?: number[][];
 }
 
 export interface SavePageRequest {
@@ -137,6 +139,9 @@ export const IMPORTED_PACKS_KEY = 'importedPacks';
 
 /** Fingerprints a sketch may carry (a very long page sends its first ones). */
 export const MAX_SKETCH = 16384;
+/** Quotes a sketch may carry, and fingerprints per quote (a quote is at most 600 characters). */
+export const MAX_SKETCH_QUOTES = 64;
+export const MAX_QUOTE_HASHES = 600;
 /** A pack file larger than this is refused before it is read (UTF-16 code units). */
 export const MAX_PACK_TEXT = 60 * 1024 * 1024;
 
@@ -189,10 +194,14 @@ export function parseCorpusMessage(message: Record<string, unknown>): CorpusMess
         ? { type: message.type, documentId: message.documentId }
         : undefined;
     case 'yuanwen/corpus-sketch': {
-      const { hashes } = message;
-      if (!exactKeys(message, ['type', 'hashes']) || !Array.isArray(hashes) || hashes.length > MAX_SKETCH) return undefined;
-      if (!hashes.every((h) => Number.isInteger(h) && h >= 0 && h <= 0xffffffff)) return undefined;
-      return { type: message.type, hashes: hashes as number[] };
+      const { hashes, quotes } = message;
+      const isHash = (h: unknown) => Number.isInteger(h) && (h as number) >= 0 && (h as number) <= 0xffffffff;
+      const keys = quotes === undefined ? ['type', 'hashes'] : ['type', 'hashes', 'quotes'];
+      if (!exactKeys(message, keys) || !Array.isArray(hashes) || hashes.length > MAX_SKETCH || !hashes.every(isHash)) return undefined;
+      if (quotes === undefined) return { type: message.type, hashes: hashes as number[] };
+      if (!Array.isArray(quotes) || quotes.length > MAX_SKETCH_QUOTES) return undefined;
+      if (!quotes.every((q) => Array.isArray(q) && q.length <= MAX_QUOTE_HASHES && q.every(isHash))) return undefined;
+      return { type: message.type, hashes: hashes as number[], quotes: quotes as number[][] };
     }
     default:
       return undefined;

@@ -53,16 +53,25 @@ const MARKER_REACH = 8;
 /** How far a heading may stand before its clause when the clause before it is not on the page. */
 const HEADING_REACH = 60;
 
-export function placeClauses(doc: PreparedDocument, page: PreparedPage): Placement[] {
-  return finish(placeClausesInSteps(doc, page));
+/** A page region (normalized offsets) that alone is looked at: a short quote (short-quotation.ts). */
+export interface QuotedRegion {
+  start: number;
+  end: number;
+}
+
+/** In a short quote, landmarks over this share of it place its clause, however long the clause. */
+const MIN_QUOTE_SUPPORT_SHARE = 0.6;
+
+export function placeClauses(doc: PreparedDocument, page: PreparedPage, quoted?: QuotedRegion): Placement[] {
+  return finish(placeClausesInSteps(doc, page, quoted));
 }
 
 /** Page positions, landmarks or chains per step (a power of two): on a long page, a few milliseconds of work. */
 const STEP_ITEMS = 1 << 14;
 
 /** `placeClauses` in steps (./steps.ts): a long page's landmarks a stretch at a time, then each clause. */
-export function* placeClausesInSteps(doc: PreparedDocument, page: PreparedPage): Steps<Placement[]> {
-  const landmarksByClause = yield* collectLandmarks(doc, page);
+export function* placeClausesInSteps(doc: PreparedDocument, page: PreparedPage, quoted?: QuotedRegion): Steps<Placement[]> {
+  const landmarksByClause = yield* collectLandmarks(doc, page, quoted);
   const placements: Placement[] = [];
   for (let clause = 0; clause < landmarksByClause.length; clause++) {
     const landmarks = landmarksByClause[clause];
@@ -71,13 +80,16 @@ export function* placeClausesInSteps(doc: PreparedDocument, page: PreparedPage):
     const bodyLength = geometry.end - geometry.bodyStart;
     const chain = yield* bestChain(landmarks, bodyLength);
     yield;
-    if (chain.length < Math.max(MIN_SUPPORT, Math.min(bodyLength - LANDMARK_K + 1, MIN_SUPPORT_SHARE * bodyLength))) continue;
+    let needed = Math.max(MIN_SUPPORT, Math.min(bodyLength - LANDMARK_K + 1, MIN_SUPPORT_SHARE * bodyLength));
+    if (quoted) needed = Math.min(needed, Math.max(MIN_SUPPORT, MIN_QUOTE_SUPPORT_SHARE * (quoted.end - quoted.start)));
+    if (chain.length < needed) continue;
     const first = chain[0];
     const last = chain[chain.length - 1];
+    // A short quote's clause is the quote: the story's words around it are not part of it.
     placements.push({
       clause,
-      start: Math.max(0, first.p - (first.d - geometry.bodyStart)),
-      end: Math.min(page.norm.text.length, last.p + (geometry.end - last.d)),
+      start: Math.max(quoted?.start ?? 0, first.p - (first.d - geometry.bodyStart)),
+      end: Math.min(quoted?.end ?? page.norm.text.length, last.p + (geometry.end - last.d)),
       firstLandmark: first.p,
       lastLandmarkEnd: last.p + LANDMARK_K,
       support: chain.length,
@@ -107,10 +119,12 @@ function stopAtMarkers(page: PreparedPage, placements: Placement[]): void {
   }
 }
 
-function* collectLandmarks(doc: PreparedDocument, page: PreparedPage): Steps<Landmark[][]> {
+function* collectLandmarks(doc: PreparedDocument, page: PreparedPage, quoted?: QuotedRegion): Steps<Landmark[][]> {
   const byClause: Landmark[][] = doc.clauses.map(() => []);
   const { kgrams } = page;
-  for (let p = 0; p < kgrams.length; p++) {
+  const from = quoted ? quoted.start : 0;
+  const to = quoted ? Math.min(kgrams.length, quoted.end - LANDMARK_K + 1) : kgrams.length;
+  for (let p = from; p < to; p++) {
     if (stepEnds(p, STEP_ITEMS)) yield;
     const positions = doc.landmarks.get(kgrams[p]);
     if (!positions) continue;

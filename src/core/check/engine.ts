@@ -10,6 +10,7 @@ import { compareDocumentInSteps, type Comparison } from './compare';
 import type { Corpus } from '../corpus/corpus';
 import { corpusView, newerVersions, type CorpusView } from '../corpus/corpus-view';
 import { identifyInSteps, type Identification } from './identify';
+import { QUOTE_COVERED, quotedDocuments, type LongQuote } from './short-quotation';
 import { normalize, normalizeInSteps, toOriginalRange, type NormalizedText } from '../text/normalize';
 import { isRegionalWording, isTraditional, throughConversion, toSimplified, type ConvertedText } from '../text/traditional';
 import {
@@ -69,16 +70,29 @@ export function createEngine(source: Corpus | CorpusView): Engine {
       const { simplified, norm } = yield* readPage(pageText);
       if (simplified) report.traditional = true;
       const found = yield* identifyInSteps(view.index, norm.text);
-      if (found.length > 0) {
-        yield { documents: found.map((f) => f.document) };
+      const quoted = quotedDocuments(view.index, norm.text).filter((q) => !found.some((f) => q.candidates.includes(f.document)));
+      if (found.length > 0 || quoted.length > 0) {
+        yield { documents: [...new Set([...found.map((f) => f.document), ...quoted.flatMap((q) => q.candidates)])] };
         const page = yield* preparePageInSteps(pageText, norm, simplified);
+        const reported = (doc: PreparedDocument) => report.documents.some((d) => d.id === doc.doc.id);
         for (const identification of found) {
           // Preparing a document the first time is a step of its own.
           if (!prepared.has(identification.document)) yield;
           const doc = documentAt(identification.document);
           // A document also in an earlier part (the same text in two packs) is reported once.
-          if (!doc || report.documents.some((d) => d.id === doc.doc.id)) continue;
+          if (!doc || reported(doc)) continue;
           yield* addDocument(report, doc, page, identification, simplified, newerVersions(view, identification.document));
+        }
+        // A short quote names its document, or the versions of it that hold the sentence: the newest that the page quotes word for word.
+        for (const { quote, candidates, evidence } of quoted) {
+          const newestFirst = [...candidates].sort((a, b) => (view.entries[b]?.date ?? '').localeCompare(view.entries[a]?.date ?? ''));
+          for (const n of newestFirst) {
+            if (!prepared.has(n)) yield;
+            const doc = documentAt(n);
+            if (!doc || reported(doc)) break;
+            const identification = { document: n, evidence, score: evidence / Math.max(1, view.index.sizes[n]) };
+            if (yield* addDocument(report, doc, page, identification, simplified, newerVersions(view, n), { quote })) break;
+          }
         }
       }
     }
@@ -124,9 +138,10 @@ function* addDocument(
   identification: Identification,
   simplified: ConvertedText | undefined,
   newer: DocumentMatch['newerVersions'],
-): Steps<void> {
-  const placements = yield* placeClausesInSteps(doc, page);
-  if (placements.length === 0) return;
+  { quote }: { quote?: LongQuote } = {},
+): Steps<boolean> {
+  const placements = yield* placeClausesInSteps(doc, page, quote);
+  if (placements.length === 0) return false;
   const comparison = yield* compareDocumentInSteps(doc, page, placements);
   const documentId = doc.doc.id;
   const canonicalRange = (s: number, e: number) => toOriginalRange(doc.norm, s, e);
@@ -173,11 +188,23 @@ function* addDocument(
   }
 
   const match = { ...summarize(doc, page, identification, comparison, deviations), newerVersions: newer };
-  if (match.coverage === 0) return;
+  if (match.coverage === 0) return false;
+  // A short quote is kept only as a link, when the document holds all of it word for word: too little text
+  // to tell a changed word from another source, or a sentence of another document that shares a phrase.
+  if (quote && (match.relation !== 'quotation' || deviations.length > 0 || !reproducesWhole(comparison, quote))) return false;
   report.documents.push(match);
   report.markers.push(...markers);
   report.deviations.push(...deviations);
   report.knownVariants.push(...knownVariants);
+  return true;
+}
+
+/** Whether the passages the comparison reproduces cover a quote (normalized page offsets), all but its edges. */
+function reproducesWhole(comparison: Comparison, quote: LongQuote): boolean {
+  let covered = 0;
+  for (const c of comparison.clauses)
+    for (const p of c.passages) covered += Math.max(0, Math.min(p.pageEnd, quote.end) - Math.max(p.pageStart, quote.start));
+  return covered >= QUOTE_COVERED * (quote.end - quote.start);
 }
 
 function summarize(

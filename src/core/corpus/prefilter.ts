@@ -7,6 +7,7 @@
 import type { FingerprintTable } from './corpus';
 import { forEachFingerprint } from './fingerprint';
 import { MIN_EVIDENCE } from '../check/identify';
+import { quoteFingerprints, someQuoteMightIdentify } from '../check/short-quotation';
 import { mapCharacters, needsCharacterMap, parseCharacterMap, serializeCharacterMap } from '../text/character-map';
 import { normalize } from '../text/normalize';
 import { traditionalCharactersFor } from '../text/traditional';
@@ -46,13 +47,14 @@ export function createPrefilter(table: PrefilterTable): Prefilter {
       let hits = 0;
       const seen = new Set<number>();
       const simplified = needsCharacterMap(text, traditional) ? mapCharacters(text, traditional) : text;
-      forEachFingerprint(normalize(simplified).text, (h) => {
+      const normalized = normalize(simplified).text;
+      forEachFingerprint(normalized, (h) => {
         if (known.has(h) && !seen.has(h)) {
           seen.add(h);
           hits++;
         }
       });
-      return hits >= MIN_EVIDENCE;
+      return hits >= MIN_EVIDENCE || someQuoteMightIdentify(quoteFingerprints(simplified, (q) => normalize(q).text), (h) => known.has(h));
     },
   };
 }
