@@ -13,11 +13,19 @@ import { combineParts, corpusPart, type CorpusView, type ViewPart } from '../cor
 import { documentsWith } from '../core/corpus/fingerprint-index';
 import { PackError, parsePack } from '../core/corpus/pack';
 import { USER_PACK_ID } from '../core/corpus/saved-page';
+import { PackAssembly, TransferError } from '../core/corpus/pack-transfer';
 import { createEngine, type Engine } from '../core/check/engine';
 import { MIN_EVIDENCE } from '../core/check/identify';
 import { quoteCandidates } from '../core/check/short-quotation';
 import { CorpusDatabase, removePack, storePack, type StoredPack } from '../storage/corpus-db';
-import { IMPORTED_PACKS_KEY, MAX_PACK_TEXT, type CorpusResult, type ImportProgress, type PackSummary } from '../messages/corpus';
+import {
+  IMPORTED_PACKS_KEY,
+  IMPORT_LOST,
+  MAX_PACK_TEXT,
+  type CorpusResult,
+  type ImportProgress,
+  type PackSummary,
+} from '../messages/corpus';
 
 let database: CorpusDatabase | undefined;
 /** The corpus database (opened on first use; the background is its only owner). */
@@ -109,12 +117,53 @@ function tellPages(progress: ImportProgress): void {
   browser.runtime.sendMessage(progress).catch(() => undefined);
 }
 
-/** Imports a pack file: all of it or nothing, with one clear message for a bad or foreign file. */
-export async function importPack(text: string): Promise<CorpusResult<PackSummary>> {
-  if (text.length > MAX_PACK_TEXT) return { ok: false, error: `the file is larger than ${MAX_PACK_TEXT / 1024 / 1024} MB` };
+/**
+ * The one import whose chunks are arriving (a newer one replaces it). Like
+ * everything here it lives only as long as the worker: a chunk or an end for
+ * an import the worker no longer holds is answered IMPORT_LOST.
+ */
+let pending: { importId: string; assembly: PackAssembly } | undefined;
+
+const lost = { ok: false, error: IMPORT_LOST } as const;
+
+export async function beginImport(chars: number, chunks: number): Promise<CorpusResult<string>> {
+  if (chars > MAX_PACK_TEXT) return { ok: false, error: `the file is larger than ${MAX_PACK_TEXT / 1024 / 1024} MB` };
+  try {
+    pending = { importId: crypto.randomUUID(), assembly: new PackAssembly(chars, chunks) };
+  } catch (e) {
+    pending = undefined;
+    if (e instanceof TransferError) return { ok: false, error: e.message };
+    throw e;
+  }
+  return { ok: true, value: pending.importId };
+}
+
+export async function addImportChunk(importId: string, index: number, text: string): Promise<CorpusResult<number>> {
+  if (pending?.importId !== importId) return lost;
+  try {
+    return { ok: true, value: pending.assembly.add(index, text) };
+  } catch (e) {
+    pending = undefined;
+    if (e instanceof TransferError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+
+/** Checks and stores the file whose chunks all came: all of it or nothing, with one clear message for a bad or foreign file. */
+export async function endImport(importId: string): Promise<CorpusResult<PackSummary>> {
+  if (pending?.importId !== importId) return lost;
+  const { assembly } = pending;
+  pending = undefined;
+  if (!assembly.complete) return { ok: false, error: assembly.missing() };
+  return importPack(importId, assembly.text());
+}
+
+async function importPack(importId: string, text: string): Promise<CorpusResult<PackSummary>> {
+  const checking = (done: number, total: number) =>
+    tellPages({ type: 'yuanwen/corpus-import-progress', importId, stage: 'checking', done, total });
   let pack;
   try {
-    pack = parsePack(text);
+    pack = parsePack(text, checking);
   } catch (e) {
     if (e instanceof PackError) return { ok: false, error: e.message };
     throw e;
@@ -123,9 +172,11 @@ export async function importPack(text: string): Promise<CorpusResult<PackSummary
   const bundledIds = new Set(bundledCorpus().documents.map((d) => d.id));
   const clash = pack.documents.find((d) => bundledIds.has(d.id));
   if (clash) return { ok: false, error: `document id "${clash.id}" is a bundled document's` };
-  tellPages({ type: 'yuanwen/corpus-import-progress', done: 0, total: pack.documents.length });
+  const storing = (done: number, total: number) =>
+    tellPages({ type: 'yuanwen/corpus-import-progress', importId, stage: 'storing', done, total });
+  storing(0, pack.documents.length);
   try {
-    const stored = await storePack(db(), pack, (done, total) => tellPages({ type: 'yuanwen/corpus-import-progress', done, total }));
+    const stored = await storePack(db(), pack, storing);
     await packsChanged();
     return { ok: true, value: summary(stored) };
   } catch (e) {

@@ -16,7 +16,7 @@ import { handleHighlightMessage } from './highlights';
 import { handleEvidenceRequest } from './evidence';
 import { createHighlightMenu, listenForHighlightCommands } from './highlights-commands';
 import { answerFrameKeyMessage, forgetFrameKeysOfClosedTabs } from './frame-keys';
-import { documentById, importPack, listPacks, removeImportedPack, sketchMightReprint } from './corpus';
+import { addImportChunk, beginImport, documentById, endImport, listPacks, removeImportedPack, sketchMightReprint } from './corpus';
 import { exportSaved, listSaved, removeSaved, renameSaved, savePage } from './saved-documents';
 import { isOwnExtensionPage } from '../messages/highlights';
 
@@ -97,8 +97,12 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   switch (message.type) {
     case 'yuanwen/corpus-packs':
       return replyFromBackground(message, listPacks());
-    case 'yuanwen/corpus-import':
-      return replyFromBackground(message, importPack(message.text));
+    case 'yuanwen/corpus-import-begin':
+      return replyFromBackground(message, beginImport(message.chars, message.chunks));
+    case 'yuanwen/corpus-import-chunk':
+      return replyFromBackground(message, addImportChunk(message.importId, message.index, message.text));
+    case 'yuanwen/corpus-import-end':
+      return replyFromBackground(message, endImport(message.importId));
     case 'yuanwen/corpus-remove':
       return replyFromBackground(message, removeImportedPack(message.packId));
     case 'yuanwen/corpus-document':

@@ -4,7 +4,10 @@
  *
  * From our extension pages (the corpus page, the viewer, the popup):
  *   `yuanwen/corpus-packs`                 the imported packs → PackSummary[]
- *   `yuanwen/corpus-import` {text}         a pack file, all or nothing → CorpusResult<PackSummary>
+ *   `yuanwen/corpus-import-begin` {chars, chunks}        a pack file is coming → CorpusResult<importId>
+ *   `yuanwen/corpus-import-chunk` {importId, index, text} its next piece (src/core/corpus/pack-transfer.ts)
+ *                                                        → CorpusResult<characters received>
+ *   `yuanwen/corpus-import-end` {importId}               check and store it, all or nothing → CorpusResult<PackSummary>
  *   `yuanwen/corpus-remove` {packId}       → CorpusResult<boolean>
  *   `yuanwen/corpus-document` {documentId} a bundled or imported document → CanonicalDocument | null
  * The reader's own documents (pages saved as canonical, src/core/corpus/saved-page.ts), from our pages:
@@ -18,11 +21,17 @@
  * From our content script:
  *   `yuanwen/corpus-sketch` {hashes, quotes?} could this page reprint or quote an imported document? → boolean
  *
- * While an import runs, the background tells our pages how far it is with
- * `{type: 'yuanwen/corpus-import-progress', done, total}` (not answered).
+ * While an import is checked and stored, the background tells our pages how
+ * far it is with `{type: 'yuanwen/corpus-import-progress', importId, stage,
+ * done, total}` (not answered).
+ *
+ * The chunks wait in the background's memory: if the worker is stopped
+ * before the end, the next chunk or the end is answered IMPORT_LOST, and
+ * nothing was stored (the store itself is one transaction).
  */
 import type { CanonicalDocument } from '../core/corpus/corpus';
 import { PACK_ID, type DocumentEntry } from '../core/corpus/pack';
+import { CHUNK_CHARS } from '../core/corpus/pack-transfer';
 import { MAX_SAVED_TEXT, MAX_TITLE, type SavedDocumentSummary } from '../core/corpus/saved-page';
 
 export type { PageSource, SavedDocumentSummary } from '../core/corpus/saved-page';
@@ -30,9 +39,22 @@ export type { PageSource, SavedDocumentSummary } from '../core/corpus/saved-page
 export interface CorpusPacksRequest {
   type: 'yuanwen/corpus-packs';
 }
-export interface CorpusImportRequest {
-  type: 'yuanwen/corpus-import';
+export interface CorpusImportBeginRequest {
+  type: 'yuanwen/corpus-import-begin';
+  /** The file's length in UTF-16 code units, and the number of chunks it comes in. */
+  chars: number;
+  chunks: number;
+}
+export interface CorpusImportChunkRequest {
+  type: 'yuanwen/corpus-import-chunk';
+  importId: string;
+  /** 0-based; chunks are sent one after the other, each once its predecessor was answered. */
+  index: number;
   text: string;
+}
+export interface CorpusImportEndRequest {
+  type: 'yuanwen/corpus-import-end';
+  importId: string;
 }
 export interface CorpusRemoveRequest {
   type: 'yuanwen/corpus-remove';
@@ -85,7 +107,9 @@ export interface PageSourceRequest {
 
 export type CorpusMessage =
   | CorpusPacksRequest
-  | CorpusImportRequest
+  | CorpusImportBeginRequest
+  | CorpusImportChunkRequest
+  | CorpusImportEndRequest
   | CorpusRemoveRequest
   | CorpusDocumentRequest
   | CorpusSketchRequest
@@ -104,6 +128,9 @@ export interface PackFile {
 
 export interface ImportProgress {
   type: 'yuanwen/corpus-import-progress';
+  importId: string;
+  /** Checking the file (documents' SHA-256 verified), then storing its documents. */
+  stage: 'checking' | 'storing';
   done: number;
   total: number;
 }
@@ -120,7 +147,9 @@ export type CorpusResult<T> = { ok: true; value: T } | { ok: false; error: strin
 
 export interface CorpusReplies {
   'yuanwen/corpus-packs': PackSummary[];
-  'yuanwen/corpus-import': CorpusResult<PackSummary>;
+  'yuanwen/corpus-import-begin': CorpusResult<string>;
+  'yuanwen/corpus-import-chunk': CorpusResult<number>;
+  'yuanwen/corpus-import-end': CorpusResult<PackSummary>;
   'yuanwen/corpus-remove': CorpusResult<boolean>;
   'yuanwen/corpus-document': CanonicalDocument | null;
   'yuanwen/corpus-sketch': boolean;
@@ -144,6 +173,8 @@ export const MAX_SKETCH_QUOTES = 64;
 export const MAX_QUOTE_HASHES = 600;
 /** A pack file larger than this is refused before it is read (UTF-16 code units). */
 export const MAX_PACK_TEXT = 60 * 1024 * 1024;
+/** The error of a chunk or an end whose import the background no longer holds (it was stopped meanwhile). */
+export const IMPORT_LOST = 'import-lost';
 
 const ID = PACK_ID;
 /** Longest tab URL a saved document keeps. */
@@ -151,6 +182,9 @@ const MAX_URL = 4096;
 
 const isTitle = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TITLE * 4;
 const isPageUrl = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_URL && /^https?:\/\/\S+$/i.test(v);
+
+const isId = (v: unknown): v is string => typeof v === 'string' && ID.test(v);
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
 function exactKeys(value: Record<string, unknown>, keys: string[]): boolean {
   const own = Object.keys(value);
@@ -161,9 +195,21 @@ export function parseCorpusMessage(message: Record<string, unknown>): CorpusMess
   switch (message.type) {
     case 'yuanwen/corpus-packs':
       return exactKeys(message, ['type']) ? { type: message.type } : undefined;
-    case 'yuanwen/corpus-import':
-      return exactKeys(message, ['type', 'text']) && typeof message.text === 'string'
-        ? { type: message.type, text: message.text }
+    case 'yuanwen/corpus-import-begin':
+      return exactKeys(message, ['type', 'chars', 'chunks']) && isCount(message.chars) && isCount(message.chunks)
+        ? { type: message.type, chars: message.chars, chunks: message.chunks }
+        : undefined;
+    case 'yuanwen/corpus-import-chunk':
+      return exactKeys(message, ['type', 'importId', 'index', 'text']) &&
+        isId(message.importId) &&
+        isCount(message.index) &&
+        typeof message.text === 'string' &&
+        message.text.length <= CHUNK_CHARS
+        ? { type: message.type, importId: message.importId, index: message.index, text: message.text }
+        : undefined;
+    case 'yuanwen/corpus-import-end':
+      return exactKeys(message, ['type', 'importId']) && isId(message.importId)
+        ? { type: message.type, importId: message.importId }
         : undefined;
     case 'yuanwen/corpus-remove':
       return exactKeys(message, ['type', 'packId']) && typeof message.packId === 'string' && ID.test(message.packId)
@@ -211,6 +257,8 @@ export function parseCorpusMessage(message: Record<string, unknown>): CorpusMess
 export function parseImportProgress(value: unknown): ImportProgress | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const m = value as Record<string, unknown>;
-  if (m.type !== 'yuanwen/corpus-import-progress' || !Number.isSafeInteger(m.done) || !Number.isSafeInteger(m.total)) return undefined;
-  return { type: m.type, done: m.done as number, total: m.total as number };
+  if (m.type !== 'yuanwen/corpus-import-progress' || !isId(m.importId) || (m.stage !== 'checking' && m.stage !== 'storing'))
+    return undefined;
+  if (!isCount(m.done) || !isCount(m.total)) return undefined;
+  return { type: m.type, importId: m.importId, stage: m.stage, done: m.done, total: m.total };
 }

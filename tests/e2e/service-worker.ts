@@ -11,8 +11,14 @@ import { eventually } from './eventually';
 export async function stopServiceWorker(browser: ExtensionBrowser, page: Page): Promise<void> {
   const cdp = await browser.context.newCDPSession(page);
   const status = new Map<string, string>();
+  // Seen stopped at least once: a message already on its way (an import's next chunk) wakes the worker at once.
+  const wasStopped = new Set<string>();
   cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-    for (const v of e.versions) if (v.scriptURL.startsWith('chrome-extension://')) status.set(v.versionId, v.runningStatus);
+    for (const v of e.versions) {
+      if (!v.scriptURL.startsWith('chrome-extension://')) continue;
+      status.set(v.versionId, v.runningStatus);
+      if (v.runningStatus === 'stopped') wasStopped.add(v.versionId);
+    }
   });
   await cdp.send('ServiceWorker.enable');
   const running = await eventually(
@@ -20,9 +26,10 @@ export async function stopServiceWorker(browser: ExtensionBrowser, page: Page): 
     (ids) => ids.length > 0,
   );
   assert.ok(running.length > 0, 'the service worker was running');
+  wasStopped.clear();
   for (const versionId of running) await cdp.send('ServiceWorker.stopWorker', { versionId });
   const stopped = await eventually(
-    async () => running.every((id) => status.get(id) === 'stopped'),
+    async () => running.every((id) => wasStopped.has(id)),
     (done) => done,
   );
   assert.ok(stopped, 'the service worker stopped');

@@ -1,0 +1,182 @@
+/**
+ * The whole laws collection (../shared/corpora/laws: 1,512 documents, a
+ * 54 MB pack, too close to Chromium's 64 MiB message limit to travel in one
+ * message) imported on the corpus page of the built extension: handed over
+ * in chunks with a progress bar through every stage, the laws fixture pages
+ * identified, and the import all or nothing — a file cut off halfway is
+ * refused, and a service worker stopped while the file is handed over or
+ * while it is checked leaves nothing of the new pack stored, loses nothing
+ * already stored, and tells the reader so.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { FIXTURE_PAGES, launchWithExtension, type ExtensionBrowser } from './extension-browser';
+import { startStaticServer, type StaticServer } from './static-server';
+import { eventually } from './eventually';
+import { stopServiceWorker } from './service-worker';
+import type { FixturePage } from '../fixtures/make-pages';
+import { writeLawsPack } from '../unit/laws-fixture';
+
+const lawPages = JSON.parse(readFileSync(resolve(FIXTURE_PAGES, 'laws-pages.json'), 'utf8')) as FixturePage[];
+const [county2017, portal2023] = lawPages;
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+let corpusUrl: string;
+const scratch = mkdtempSync(join(tmpdir(), 'yuanwen-laws-e2e-'));
+let documentCount = 0;
+
+before(async () => {
+  const file = join(scratch, 'laws.pack.json');
+  documentCount = writeLawsPack(file).documents.length;
+  const text = readFileSync(file, 'utf8');
+  // The same pack under another id: what an interrupted import must leave no trace of.
+  writeFileSync(join(scratch, 'laws-copy.pack.json'), text.replace('"id":"laws"', '"id":"laws-copy"'));
+  // A download cut off halfway.
+  writeFileSync(join(scratch, 'laws-cut.pack.json'), text.slice(0, text.length >> 1));
+  server = await startStaticServer(FIXTURE_PAGES);
+  browser = await launchWithExtension();
+  corpusUrl = `chrome-extension://${browser.extensionId}/src/corpus-page/index.html`;
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Records the progress bar's stage and value each time either changes (in the page, from its first frame on). */
+const RECORD_PROGRESS = `(() => {
+  const seen = (window.__progress = []);
+  new MutationObserver(() => {
+    const bar = document.getElementById('pack-progress');
+    if (!bar) return;
+    const step = { stage: bar.dataset.stage, value: bar.hasAttribute('value') ? Number(bar.getAttribute('value')) : null };
+    const last = seen[seen.length - 1];
+    if (!last || last.stage !== step.stage || last.value !== step.value) seen.push(step);
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+})()`;
+
+/** What the corpus database holds, read in the extension's origin (the corpus page), whatever the worker is doing. */
+async function stored(page: Page): Promise<{ packs: string[]; indexes: number; documents: Record<string, number>; importedAt: number[] }> {
+  return page.evaluate(`(async () => {
+    const db = await new Promise((ok, fail) => {
+      const open = indexedDB.open('yuanwen-corpus');
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const all = (store) => new Promise((ok) => {
+      const request = db.transaction(store).objectStore(store).getAll();
+      request.onsuccess = () => ok(request.result);
+    });
+    const keys = (store) => new Promise((ok) => {
+      const request = db.transaction(store).objectStore(store).getAllKeys();
+      request.onsuccess = () => ok(request.result);
+    });
+    const packs = await all('packs');
+    const documents = {};
+    for (const [packId] of await keys('documents')) documents[packId] = (documents[packId] ?? 0) + 1;
+    const result = { packs: packs.map((p) => p.id), indexes: (await keys('indexes')).length, documents, importedAt: packs.map((p) => p.importedAt) };
+    db.close();
+    return result;
+  })()`);
+}
+
+async function chooseFile(page: Page, file: string): Promise<void> {
+  await page.locator('#pack-file').setInputFiles(join(scratch, file));
+}
+
+async function result(page: Page): Promise<string> {
+  return eventually(
+    async () => (await page.locator('#pack-result').textContent()) ?? '',
+    (t) => t !== '',
+    120_000,
+  );
+}
+
+async function reportOf(file: string) {
+  const page = await browser.open(server.url(file));
+  const report = await eventually(
+    () => browser.requestReport(page),
+    (r) => r.documents.length > 0,
+    20_000,
+  );
+  await page.close();
+  return report;
+}
+
+async function assertLawsIdentified(): Promise<void> {
+  const old = await reportOf(county2017.file);
+  assert.deepEqual(
+    old.documents.map((d) => d.id),
+    county2017.expectedDocuments,
+  );
+  assert.deepEqual(old.documents[0].newerVersions, [{ id: portal2023.expectedDocuments[0], date: '2023-09-01' }]);
+  assert.deepEqual(old.deviations, []);
+  const current = await reportOf(portal2023.file);
+  assert.deepEqual(
+    current.documents.map((d) => d.id),
+    portal2023.expectedDocuments,
+  );
+  assert.deepEqual(current.documents[0].newerVersions, []);
+}
+
+describe('the laws pack in the extension', () => {
+  let before: Awaited<ReturnType<typeof stored>>;
+
+  it('imports 1,512 documents in chunks, the progress bar going through every stage and never back', async () => {
+    const page = await browser.open(corpusUrl);
+    await page.evaluate(RECORD_PROGRESS);
+    await chooseFile(page, 'laws.pack.json');
+    assert.equal(await result(page), await browser.message('corpusPackImported', ['laws', String(documentCount)]));
+    const steps = (await page.evaluate('window.__progress')) as { stage: string; value: number | null }[];
+    const stages = steps.map((s) => s.stage).filter((s, i, all) => s !== all[i - 1]);
+    assert.deepEqual(stages, ['reading', 'sending', 'checking', 'storing'], JSON.stringify(steps));
+    const values = steps.flatMap((s) => (s.value === null ? [] : [s.value]));
+    assert.ok(
+      values.every((v, i) => i === 0 || v >= values[i - 1]),
+      `never back: ${values.map((v) => v.toFixed(2)).join(' ')}`,
+    );
+    assert.ok(values.filter((v) => v < 0.4).length >= 10, 'the hand-over moves in many steps');
+    assert.equal(values.at(-1), 1);
+    before = await stored(page);
+    assert.deepEqual(before.packs, ['laws']);
+    assert.deepEqual(before.documents, { laws: documentCount });
+    assert.equal(before.indexes, 1);
+    assert.equal(await page.locator('article.pack[data-pack="laws"] .pack-documents li').count(), documentCount);
+    await page.close();
+  });
+
+  it('identifies the laws fixture pages: the 2017 reprint as the old version, naming the 2023 one', async () => {
+    await assertLawsIdentified();
+  });
+
+  it('refuses a pack file cut off halfway with one message, and keeps what was stored', async () => {
+    const page = await browser.open(corpusUrl);
+    await chooseFile(page, 'laws-cut.pack.json');
+    assert.match(await result(page), /not a Yuanwen corpus pack \(not JSON\)/);
+    assert.deepEqual(await stored(page), before);
+    await page.close();
+  });
+
+  for (const stage of ['sending', 'checking'] as const) {
+    it(`a worker stopped while the pack is ${stage === 'sending' ? 'handed over' : 'checked'}: nothing of it stored, nothing lost, the reader told`, async () => {
+      const page = await browser.open(corpusUrl);
+      await chooseFile(page, 'laws-copy.pack.json');
+      await page.locator(`#pack-progress[data-stage="${stage}"]`).waitFor({ timeout: 60_000 });
+      await stopServiceWorker(browser, page);
+      assert.equal(await result(page), await browser.message('corpusPackInterrupted'));
+      assert.deepEqual(await stored(page), before);
+      await eventually(
+        () => page.locator('article.pack').evaluateAll((els) => els.map((e) => e.getAttribute('data-pack'))),
+        (ids) => ids.length === 1,
+      );
+      await page.close();
+      await assertLawsIdentified();
+    });
+  }
+});
