@@ -7,7 +7,7 @@
 import { browser, type Runtime } from '../platform/browser';
 import { analyseTextError, isOwnContentScript, parseMessage, type AnalyseDropped, type AnalyseResponse } from '../messages/analysis';
 import { replyFromBackground } from '../messages/replies';
-import { showPageSummary } from './action-badge';
+import { showPageInterference, showPageSummary } from './action-badge';
 import { analyse, analyses } from './analyse';
 import { TEST_BUILD } from '../platform/build-flags';
 import { checkPageAccessOnInstall } from './first-run';
@@ -53,6 +53,13 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   switch (message.type) {
     case 'yuanwen/analyse':
       return replyFromBackground(message, analyseForTab(message.text, sender));
+    case 'yuanwen/page-interference':
+      if (sender.frameId !== 0) return undefined;
+      // The tab may close first; the badge is a nicety.
+      return replyFromBackground(
+        message,
+        showPageInterference(sender.tab!.id!, message.restored).catch(() => undefined),
+      );
     case 'yuanwen/open-viewer':
       return replyFromBackground(
         message,

@@ -9,6 +9,7 @@
  * currently analysed, and `{type:'yuanwen/scroll-to'}`.
  */
 import { TEST_BUILD } from '../platform/build-flags';
+import { sendMessage } from '../platform/messaging';
 import { isSiteEnabled, onSiteSettingsChanged, siteOf } from '../platform/site-settings';
 import { analyseInBackground, readPageForAnalysis } from './analysis';
 import { MainThreadClock } from './main-thread';
@@ -19,7 +20,11 @@ import { answerScrollRequests } from './scroll-to-deviation';
 import { PageRenderer, openViewer } from './render/renderer';
 import { PageHighlights } from './highlights/controller';
 
-const renderer = new PageRenderer(document);
+/** The toolbar button says the page interfered (after each restoration, and again after each analysis resets the badge). */
+function tellInterference(restored: number): void {
+  if (restored > 0) sendMessage({ type: 'yuanwen/page-interference', restored }).catch(() => undefined);
+}
+const renderer = new PageRenderer(document, tellInterference);
 const highlights = new PageHighlights(
   document,
   renderer.overlayHost,
@@ -34,7 +39,11 @@ const analyser = new PageAnalyser({
   renderer,
   highlights,
   read: readPageForAnalysis,
-  analyse: analyseInBackground,
+  analyse: async (text) => {
+    const answer = await analyseInBackground(text);
+    tellInterference(renderer.interference);
+    return answer;
+  },
   watchChanges: watchPageChanges,
   newClock: () => new MainThreadClock(),
   // Marks for the benchmark in test builds only: a production page sees nothing of ours.

@@ -59,6 +59,16 @@ export interface AnalyseDropped {
   dropped: 'superseded' | 'tab-closed';
 }
 
+/**
+ * Content script (top frame) → background: the page removed or hid our
+ * warnings `restored` times since it loaded, each time put back
+ * (src/content/render/ui-guard.ts); the toolbar button says so.
+ */
+export interface PageInterferenceNotice {
+  type: 'yuanwen/page-interference';
+  restored: number;
+}
+
 /** Content script → background: open the canonical viewer at a clause, next to the sender's tab. */
 export interface OpenViewerRequest {
   type: 'yuanwen/open-viewer';
@@ -81,6 +91,7 @@ export interface ScrollToRequest {
 export type ExtensionMessage =
   | ReportRequest
   | AnalyseRequest
+  | PageInterferenceNotice
   | OpenViewerRequest
   | ScrollToRequest
   | HighlightMessage
@@ -118,6 +129,12 @@ export function parseMessage(value: unknown): ExtensionMessage | undefined {
     case 'yuanwen/analyse':
       if (!hasExactKeys(message, ['type', 'text']) || typeof message.text !== 'string') return undefined;
       return { type: 'yuanwen/analyse', text: message.text };
+    case 'yuanwen/page-interference': {
+      if (!hasExactKeys(message, ['type', 'restored'])) return undefined;
+      const { restored } = message;
+      if (typeof restored !== 'number' || !Number.isSafeInteger(restored) || restored < 1 || restored > 1_000_000) return undefined;
+      return { type: 'yuanwen/page-interference', restored };
+    }
     case 'yuanwen/open-viewer':
       if (!hasExactKeys(message, ['type', 'documentId', 'clauseId'])) return undefined;
       if (typeof message.documentId !== 'string' || !ID.test(message.documentId)) return undefined;

@@ -25,6 +25,7 @@ import type { CorpusReplies, PageSource } from './corpus';
 export interface BackgroundReplies extends CorpusReplies {
   'yuanwen/analyse': AnalyseResponse | AnalyseDropped;
   'yuanwen/open-viewer': void;
+  'yuanwen/page-interference': void;
   'yuanwen/highlight-create': HighlightResult<Highlight>;
   'yuanwen/highlights-for-page': HighlightResult<PageHighlightsResponse>;
   'yuanwen/highlight-update': HighlightResult<Highlight>;

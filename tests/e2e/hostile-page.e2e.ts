@@ -264,6 +264,21 @@ describe('a hostile page', () => {
     assert.deepEqual(restored, before, 'the host and the marks are back');
     const after = await browser.requestReport(page);
     assert.ok((after.pageInterference?.restored ?? 0) >= 2, 'the report (and so the popup) says the page interfered');
+    // So does the toolbar button: the popup's sentence as its title, the badge in a colour of its own.
+    const tabId = await browser.tabId(page);
+    const [lead, tail] = (await browser.message('popupPageInterfered', '\u0000')).split('\u0000');
+    const button = await eventually(
+      () =>
+        browser.inExtension(
+          async (api, tabId) => ({
+            title: await api.action.getTitle({ tabId }),
+            colour: await api.action.getBadgeBackgroundColor({ tabId }),
+          }),
+          tabId,
+        ),
+      (b) => b.title.startsWith(lead) && b.title.endsWith(tail),
+    );
+    assert.deepEqual(button.colour, [0x6a, 0x1b, 0x9a, 255]);
     assert.equal(after.deviations.length, report.deviations.length, 'the same warnings');
     await page.close();
   });

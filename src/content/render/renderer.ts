@@ -21,12 +21,20 @@ export class PageRenderer {
   /** Puts our UI and marks back when the page takes them away (issue 14). */
   private readonly guard: UiGuard;
 
-  constructor(private readonly document: Document) {
+  /** `onInterference`: told the total each time the page's removal of our UI or marks was undone. */
+  constructor(
+    private readonly document: Document,
+    onInterference?: (restored: number) => void,
+  ) {
     this.overlay = new OverlayHost(document, openViewer);
-    this.guard = new UiGuard(document, {
-      restoreHost: () => this.overlay.restoreHost(),
-      restoreMarks: () => this.highlights?.restore() ?? 0,
-    });
+    this.guard = new UiGuard(
+      document,
+      {
+        restoreHost: () => this.overlay.restoreHost(),
+        restoreMarks: () => this.highlights?.restore() ?? 0,
+      },
+      onInterference,
+    );
   }
 
   /** How many times the page removed or altered our UI or marks (each time put back). */

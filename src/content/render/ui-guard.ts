@@ -30,6 +30,8 @@ export class UiGuard {
   constructor(
     private readonly document: Document,
     private readonly guarded: Guarded,
+    /** Told the new total after each restoration (the toolbar button says the page interfered). */
+    private readonly onRestored: (total: number) => void = () => {},
   ) {}
 
   /** How many times the page removed or altered our UI or marks since the page loaded. */
@@ -69,5 +71,6 @@ export class UiGuard {
     const marks = this.guarded.restoreMarks();
     this.restored += host + marks;
     this.observer?.takeRecords();
+    if (host + marks > 0) this.onRestored(this.restored);
   }
 }
