@@ -44,7 +44,7 @@ import {
 import { startStaticServer } from '../tests/e2e/static-server';
 import { canonicalOpinionPage, embedded, loadBuiltCorpus } from './inputs';
 
-interface Done {
+export interface Done {
   totalMs: number;
   readMs?: number;
   /** The part of readMs spent in the gates (Han count, corpus prefilter) before any DOM walk. */
@@ -58,7 +58,7 @@ interface Done {
   rendered: boolean;
 }
 
-interface Run {
+export interface Run {
   done: Done;
   /** Longest `longtask` entry overlapping Yuanwen's work (0 when none, i.e. every task was under 50 ms). */
   longestTaskDuringMs: number;
@@ -117,7 +117,7 @@ export const OBSERVE_MAIN_THREAD = () => {
   channel.port2.postMessage(0);
 };
 
-async function measure(browser: ExtensionBrowser, url: string): Promise<Run> {
+export async function measure(browser: ExtensionBrowser, url: string): Promise<Run> {
   const page: Page = await browser.open(url);
   try {
     const done = await page.waitForFunction(
@@ -164,14 +164,14 @@ async function measure(browser: ExtensionBrowser, url: string): Promise<Run> {
   }
 }
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 const fmt = (x: number) => (x >= 10 ? x.toFixed(1) : x.toFixed(2)).padStart(6);
 
-function line(label: string, value: number, budget: number, extra = ''): boolean {
+export function line(label: string, value: number, budget: number, extra = ''): boolean {
   const ok = value <= budget;
   console.log(
     `  ${label.padEnd(58)} ${fmt(value)} ms  budget ${String(budget).padStart(3)} ms  ${(value / budget).toFixed(2)}× ${ok ? 'OK' : 'OVER'}${extra ? `  ${extra}` : ''}`,
@@ -179,7 +179,7 @@ function line(label: string, value: number, budget: number, extra = ''): boolean
   return ok;
 }
 
-function split(d: Done): string {
+export function split(d: Done): string {
   if (d.readMs === undefined) return '';
   const gate = d.gateMs === undefined ? '' : ` (gates ${d.gateMs.toFixed(1)})`;
   return `(read ${d.readMs.toFixed(1)}${gate} + send ${(d.sendMs ?? 0).toFixed(1)} + render ${(d.renderMs ?? 0).toFixed(1)})`;
