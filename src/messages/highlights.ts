@@ -221,7 +221,9 @@ export type StoreErrorCode =
 export type HighlightErrorCode = StoreErrorCode | 'refused';
 
 /** The background's answer to a highlight message. */
-export type HighlightResult<T> = { ok: true; value: T } | { ok: false; error: { code: HighlightErrorCode; message: string } };
+/** `count`: how many highlights the error is about, when it says (`needs-confirmation`: those a replace would delete). */
+export type HighlightResult<T> =
+  { ok: true; value: T } | { ok: false; error: { code: HighlightErrorCode; message: string; count?: number } };
 
 /** The longest library search query accepted by message. */
 export const MAX_QUERY = 1_000;

@@ -166,7 +166,7 @@ function TransferSection({ onChanged }: { onChanged(): void }) {
       setResult({ ok: true, text: t('optionsImported', String(outcome.count)) });
       onChanged();
     } else {
-      setResult({ ok: false, text: `${t('optionsImportFailed')} ${outcome.message}` });
+      setResult({ ok: false, text: outcome.cancelled ? outcome.message : `${t('optionsImportFailed')} ${outcome.message}` });
     }
   };
 

@@ -14,6 +14,7 @@
 import type { ExportFormat, ExportedFile } from '../core/highlight/annotation-export';
 import { checkImportSize, parseImport, type ImportFormat } from '../core/highlight/backup';
 import { resultValue, sendMessage } from '../platform/messaging';
+import { t } from '../platform/browser';
 import { offerDownload } from '../ui/download';
 
 /** Every highlight as a file of `format`, from the background. */
@@ -38,7 +39,8 @@ export interface ImportProgress {
   fraction: number | undefined;
 }
 
-export type ImportOutcome = { ok: true; count: number; format: ImportFormat } | { ok: false; message: string };
+/** `cancelled`: the reader said no to deleting highlights the file lacks. */
+export type ImportOutcome = { ok: true; count: number; format: ImportFormat } | { ok: false; message: string; cancelled?: true };
 
 function readText(file: Blob, onProgress: (p: ImportProgress) => void): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -78,7 +80,10 @@ export async function importFile(
     const mode = replace ? 'replace' : 'merge';
     let answer = await sendMessage({ type: 'yuanwen/highlights-import', text, mode });
     if (answer && !answer.ok && answer.error.code === 'needs-confirmation') {
-      if (!confirmDeletes(`${answer.error.message} Replace them anyway?`)) return { ok: false, message: 'Nothing was imported.' };
+      const deletes = answer.error.count ?? 0;
+      if (!confirmDeletes(t(deletes === 1 ? 'optionsReplaceDeletesOne' : 'optionsReplaceDeletes', String(deletes)))) {
+        return { ok: false, message: t('optionsImportCancelled'), cancelled: true };
+      }
       answer = await sendMessage({ type: 'yuanwen/highlights-import', text, mode, confirmDeletes: true });
     }
     const summary = await resultValue(Promise.resolve(answer));

@@ -23,20 +23,28 @@ export class HighlightStoreError extends Error {
   constructor(
     readonly code: StoreErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; count?: number },
   ) {
     super(message, options);
+    this.count = options?.count;
   }
 
+  /** How many highlights it is about (`needs-confirmation`: those the import would delete), for the reader's own language. */
+  readonly count: number | undefined;
+
   /** Plain data for a message reply (an Error does not survive the trip). */
-  toJSON(): { code: StoreErrorCode; message: string } {
-    return { code: this.code, message: this.message };
+  toJSON(): { code: StoreErrorCode; message: string; count?: number } {
+    return this.count === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, count: this.count };
   }
 }
 
 function needsConfirmation(deletes: number): HighlightStoreError {
   const them = deletes === 1 ? '1 highlight' : `${deletes} highlights`;
-  return new HighlightStoreError('needs-confirmation', `Replacing with this file deletes ${them} it does not hold; nothing was imported.`);
+  return new HighlightStoreError('needs-confirmation', `Replacing with this file deletes ${them} it does not hold; nothing was imported.`, {
+    count: deletes,
+  });
 }
 
 export interface HighlightStore {

@@ -159,6 +159,9 @@ describe('importing: replace all or merge, all or nothing', () => {
     );
     await expectStoreError(store.importAll(sampleHighlights().slice(1), 'replace'), 'needs-confirmation', /deletes 1 highlight it/);
     expect(await store.all()).toHaveLength(4);
+    // The count travels in the reply too, for the options page's question in the reader's language.
+    const refusal = await store.importAll([], 'replace').catch((e: HighlightStoreError) => e.toJSON());
+    expect(refusal).toMatchObject({ code: 'needs-confirmation', count: 4 });
   });
 
   it('replaces without asking when the file holds every stored highlight (a restore)', async () => {
