@@ -11,9 +11,10 @@
  * goes through `ExtensionBrowser`.
  *
  * `YUANWEN_E2E_BROWSERS=chromium` (or `firefox`) runs one browser; by default
- * both. Ported so far: extension, pages, traditional, highlights (and cross-engine, which
- * needs both). The other files still use extension-browser.ts's Chromium
- * harness directly and run in Chromium alone.
+ * both. On the driver so far: extension, pages, traditional, highlights,
+ * restart; firefox.e2e.ts is Firefox's alone, cross-engine needs both. The
+ * other files still use extension-browser.ts's Chromium harness directly and
+ * run in Chromium alone.
  */
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import type { Report } from '../../src/core/check/report';
