@@ -17,6 +17,7 @@ import { highlightsOfDocument } from './highlights';
 import type { Highlight } from '../core/highlight/record';
 import { deviationKindName } from '../ui/deviation-kind';
 import { DocumentMetadata, DocumentSources } from '../ui/DocumentProvenance';
+import { VersionChanges } from './VersionChanges';
 
 type PageState = { kind: 'none' } | { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; report: Report };
 
@@ -211,6 +212,7 @@ export function Viewer() {
           <h1>{doc.title}</h1>
           <DocumentMetadata doc={doc} />
           <PageStatus page={page} documentId={doc.id} />
+          <VersionChanges doc={doc} />
           {page.kind === 'ready' && location.tabId !== undefined && <ExportEvidence tabId={location.tabId} />}
         </header>
         <article class="document">

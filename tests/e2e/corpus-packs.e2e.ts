@@ -134,6 +134,31 @@ describe('corpus packs in the extension', () => {
     await viewer.close();
   });
 
+  it('lists, in the viewer of the 2017 version, the articles that differ from 2023, each linked', async () => {
+    const viewer = await browser.open(`chrome-extension://${browser.extensionId}/viewer.html#doc=${old.id}`);
+    const versions = viewer.locator('section.versions');
+    await versions.waitFor({ timeout: 10_000 });
+    assert.equal(await versions.locator('h2').textContent(), await browser.message('viewerVersionsTitle', '2023-09-01'));
+    assert.equal(await versions.locator('p').textContent(), await browser.message('viewerVersionsSummary', ['27', '62', '15', '1']));
+    // 2017 第五条 (going to court after a review) is 2023 第十条: one link to each version's article.
+    const renumbered = versions.locator('details.changed li', { hasText: '第五条' });
+    const [here, there] = await renumbered.locator('a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    assert.match(here, new RegExp(`viewer\\.html[^#]*#doc=${old.id}&clause=c5$`));
+    assert.match(there, new RegExp(`viewer\\.html#doc=${newest.id}&clause=c10$`));
+    assert.equal(await versions.locator('details.added li').count(), 62);
+    assert.equal(await versions.locator('details.removed li').count(), 15);
+    // The newest version has no newer one: no such list.
+    await viewer.goto(`chrome-extension://${browser.extensionId}/viewer.html#doc=${newest.id}`);
+    await viewer.locator('h1').waitFor();
+    await viewer.reload();
+    await eventually(
+      async () => (await viewer.locator('article.document').count()) > 0,
+      (ready) => ready,
+    );
+    assert.equal(await viewer.locator('section.versions').count(), 0);
+    await viewer.close();
+  });
+
   it('keeps the pack and its index when the service worker is stopped and restarted', async () => {
     const page = await browser.open(corpusUrl);
     await stopServiceWorker(browser, page);
