@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { yuanwen } from './run-cli';
+import { parsePack } from '../../../src/core/corpus/pack';
 import { LAWS, reprintPage, REVIEW_2017, REVIEW_2023 } from '../laws-fixture';
 
 const scratch = mkdtempSync(join(tmpdir(), 'yuanwen-pack-'));
@@ -99,5 +100,26 @@ describe('yuanwen check --jsonl', () => {
     expect(lines[2]).toEqual({ line: 3, error: 'line 3: not JSON' });
     expect(lines[3]).toMatchObject({ url: 'https://example.org/c', report: { documents: [] } });
     expect(readFileSync(page2023, 'utf8')).toContain('第一条');
+  });
+});
+
+describe('yuanwen pack: a .txt in the corpus source format', () => {
+  it('packs it with its word segmentation, so the pack reads back and is listed', () => {
+    const source = readFileSync(join(import.meta.dirname, '../../../corpus/urban-opinion-2025.txt'), 'utf8');
+    const folder = join(scratch, 'sources');
+    mkdirSync(folder, { recursive: true });
+    // A desk's own copy under its own id (a bundled document's id would be refused on import).
+    writeFileSync(join(folder, 'opinion-copy.txt'), source.replace(/^id: urban-opinion-2025$/m, 'id: opinion-copy'));
+    const file = join(scratch, 'sources.pack.json');
+    const packed = yuanwen(['pack', folder, '-o', file]);
+    expect(packed.stderr).toMatch(/pack: 1 documents from 1 files/);
+    expect(packed.status).toBe(0);
+    const pack = parsePack(readFileSync(file, 'utf8'));
+    expect(pack.documents.map((d) => d.id)).toEqual(['opinion-copy']);
+    expect(pack.documents[0].wordLengths).toMatch(/\S/);
+    expect(pack.documents[0]).toMatchObject({ source: 'opinion-copy.txt', series: '中共中央国务院关于推动城市高质量发展的意见' });
+    const listed = yuanwen(['corpus', '--corpus', file, '--json']);
+    expect(listed.status).toBe(0);
+    expect(JSON.parse(listed.stdout).documents.map((d: { id: string }) => d.id)).toContain('opinion-copy');
   });
 });
