@@ -12,7 +12,7 @@
  *
  * `YUANWEN_E2E_BROWSERS=chromium` (or `firefox`) runs one browser; by default
  * both. On the driver so far: extension, pages, traditional, highlights,
- * restart; firefox.e2e.ts is Firefox's alone, cross-engine needs both. The
+ * hostile-page, restart; firefox.e2e.ts is Firefox's alone, cross-engine needs both. The
  * other files still use extension-browser.ts's Chromium harness directly and
  * run in Chromium alone.
  */
@@ -39,6 +39,8 @@ export interface TestLocator {
   getAttribute(name: string): Promise<string | null>;
   isHidden(): Promise<boolean>;
   isVisible(): Promise<boolean>;
+  /** The element's box in the top page's viewport coordinates, even inside a frame. */
+  boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null>;
   /** A trusted click (real input events) in the middle of the element. */
   click(): Promise<void>;
   /** Replaces an input's value, typed as the reader types. */

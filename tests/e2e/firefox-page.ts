@@ -151,6 +151,15 @@ class FirefoxLocator implements TestLocator {
     return (await this.state()).visible;
   }
 
+  async boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null> {
+    const element = await this.element(false);
+    try {
+      return await element.boundingBox();
+    } finally {
+      await element.dispose();
+    }
+  }
+
   async click(): Promise<void> {
     const element = await this.element(true);
     try {
