@@ -7,14 +7,18 @@
  * refused, and a service worker stopped while the file is handed over or
  * while it is checked leaves nothing of the new pack stored, loses nothing
  * already stored, and tells the reader so.
+ *
+ * The corpus page with the pack imported is shot to test-results/laws-pack/;
+ * `npm run screenshots` (YUANWEN_README_SHOTS=1) writes the README's copy,
+ * docs/screenshots/corpus-packs.png, instead: a test run leaves the work tree as it was.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { FIXTURE_PAGES, launchWithExtension, type ExtensionBrowser } from './extension-browser';
+import { FIXTURE_PAGES, REPO_ROOT, launchWithExtension, type ExtensionBrowser } from './extension-browser';
 import { startStaticServer, type StaticServer } from './static-server';
 import { eventually } from './eventually';
 import { stopServiceWorker } from './service-worker';
@@ -23,6 +27,9 @@ import { writeLawsPack } from '../unit/laws-fixture';
 
 const lawPages = JSON.parse(readFileSync(resolve(FIXTURE_PAGES, 'laws-pages.json'), 'utf8')) as FixturePage[];
 const [county2017, portal2023] = lawPages;
+
+const SHOTS =
+  process.env.YUANWEN_README_SHOTS === '1' ? resolve(REPO_ROOT, 'docs', 'screenshots') : resolve(REPO_ROOT, 'test-results', 'laws-pack');
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -148,6 +155,10 @@ describe('the laws pack in the extension', () => {
     assert.deepEqual(before.documents, { laws: documentCount });
     assert.equal(before.indexes, 1);
     assert.equal(await page.locator('article.pack[data-pack="laws"] .pack-documents li').count(), documentCount);
+    await page.locator('article.pack[data-pack="laws"] details summary').click();
+    await page.locator('#packs-heading').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: resolve(SHOTS, 'corpus-packs.png') });
     await page.close();
   });
 
