@@ -24,6 +24,7 @@ import { stopServiceWorker } from './service-worker';
 import { parsePack } from '../../src/core/corpus/pack';
 import type { Report } from '../../src/core/check/report';
 import type { CorpusResult, PackFile } from '../../src/messages/corpus';
+import { splitForTransfer } from '../../src/core/corpus/pack-transfer';
 
 const TITLE = '中华人民共和国国歌法';
 const RENAMED = '国歌法（2017年）';
@@ -224,8 +225,27 @@ for (const name of E2E_BROWSERS) {
       assert.deepEqual(none.documents, []);
       await gone.close();
 
-      // The message the corpus page's import sends (the file input itself: corpus-packs.e2e.ts).
-      const imported = (await browser.sendToBackground({ type: 'yuanwen/corpus-import', text: exported })) as CorpusResult<unknown>;
+      // The messages the corpus page's import sends, in chunks (the file input itself: corpus-packs.e2e.ts).
+      const chunks = splitForTransfer(exported);
+      const begun = (await browser.sendToBackground({
+        type: 'yuanwen/corpus-import-begin',
+        chars: exported.length,
+        chunks: chunks.length,
+      })) as CorpusResult<string>;
+      assert.ok(begun.ok, begun.ok ? '' : begun.error);
+      for (const [index, text] of chunks.entries()) {
+        const sent = (await browser.sendToBackground({
+          type: 'yuanwen/corpus-import-chunk',
+          importId: begun.value,
+          index,
+          text,
+        })) as CorpusResult<number>;
+        assert.ok(sent.ok, sent.ok ? '' : sent.error);
+      }
+      const imported = (await browser.sendToBackground({
+        type: 'yuanwen/corpus-import-end',
+        importId: begun.value,
+      })) as CorpusResult<unknown>;
       assert.ok(imported.ok, imported.ok ? '' : imported.error);
       const { page: back, report } = await reportOf('anthem-law-reprint.html');
       assert.equal(report.documents[0].title, RENAMED);
