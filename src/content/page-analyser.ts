@@ -4,7 +4,8 @@
  * page (./analysis.ts), has the background's engine check the text, renders
  * the report in steps that yield to the page, and hands the page to the
  * highlights. Only the newest analysis renders: an older one that finishes
- * late is dropped, and stopping (the site switched off) drops them all.
+ * late is dropped, and stopping (the site switched off) drops them all. A
+ * page that keeps changing cannot keep cancelling: see MAX_CANCELLED_IN_A_ROW.
  *
  * The latest report is kept for `{type:'yuanwen/report'}`, its
  * `timings.totalMs` being the main-thread time this script spent on that
@@ -44,8 +45,23 @@ export interface AnalyserParts {
   warn(message: string, error: unknown): void;
 }
 
+/**
+ * Analyses a page change may cancel in a row before one is let finish: a
+ * page whose text changes faster than it can be read and checked (a 10 MB
+ * page changed every 450 ms) would otherwise cancel every analysis and never
+ * be checked. After that many, the running analysis finishes and the change
+ * is analysed next.
+ */
+export const MAX_CANCELLED_IN_A_ROW = 2;
+
 export class PageAnalyser {
   private on = false;
+  /** Whether the newest analysis is still running. */
+  private busy = false;
+  /** Analyses cancelled by a newer one since an analysis last finished. */
+  private cancelledInARow = 0;
+  /** A page change came while an analysis was let finish: analyse again after it. */
+  private changedMeanwhile = false;
   private changes: PageChanges | undefined;
   private latest: Report = emptyReport();
   /** The newest analysis started; older ones finish without rendering. */
@@ -65,7 +81,7 @@ export class PageAnalyser {
     if (this.on) return;
     this.on = true;
     this.parts.highlights.start();
-    this.changes = this.parts.watchChanges(this.parts.document, () => void this.analyseNow());
+    this.changes = this.parts.watchChanges(this.parts.document, () => this.pageChanged());
     void this.analyseNow();
   }
 
@@ -79,19 +95,44 @@ export class PageAnalyser {
     this.parts.renderer.clear();
     this.latest = emptyReport();
     this.lastAnswer = undefined;
+    this.busy = false;
+    this.cancelledInARow = 0;
+    this.changedMeanwhile = false;
+  }
+
+  private pageChanged(): void {
+    if (this.busy && this.cancelledInARow >= MAX_CANCELLED_IN_A_ROW) {
+      this.changedMeanwhile = true;
+      return;
+    }
+    void this.analyseNow();
   }
 
   /** Starts a new analysis (superseding any running one) and resolves when it is done. */
   analyseNow(): Promise<void> {
+    if (this.busy) this.cancelledInARow++;
+    this.busy = true;
     const mine = ++this.generation;
-    this.running = this.analyse(mine).catch((error: unknown) => {
-      // A failure on some odd page must not leave the message contract unanswered or old marks standing.
-      this.parts.warn('[原文 Yuanwen] analysis failed:', error);
-      if (mine !== this.generation) return;
-      this.changes?.withoutObserving(() => this.parts.renderer.clear());
-      this.latest = emptyReport();
-    });
+    this.running = this.analyse(mine)
+      .catch((error: unknown) => {
+        // A failure on some odd page must not leave the message contract unanswered or old marks standing.
+        this.parts.warn('[原文 Yuanwen] analysis failed:', error);
+        if (mine !== this.generation) return;
+        this.changes?.withoutObserving(() => this.parts.renderer.clear());
+        this.latest = emptyReport();
+      })
+      .then(() => this.finished(mine));
     return this.running;
+  }
+
+  /** The newest analysis ended (drawn, nothing to draw, or failed): a change it was let finish over is analysed now. */
+  private finished(mine: number): Promise<void> | undefined {
+    if (mine !== this.generation) return undefined;
+    this.busy = false;
+    this.cancelledInARow = 0;
+    if (!this.changedMeanwhile || !this.on) return undefined;
+    this.changedMeanwhile = false;
+    return this.analyseNow();
   }
 
   /** Resolves when the newest analysis is done, however many started meanwhile: true if Yuanwen runs on this page. */

@@ -441,6 +441,25 @@ describe('quotations and excerpts (issue #9)', () => {
 });
 
 describe('dynamic pages', () => {
+  it('checks a long page that changes faster than it can be read, instead of starting over for ever', async () => {
+    const { page } = await openRendered('xinhua-opinion.html');
+    const done = () => page.evaluate(() => performance.getEntriesByName('yuanwen:done').length);
+    const before = await done();
+    // 1.5 M characters of the page's own text added, then a line changed every 450 ms (just past the settle delay):
+    // each change comes while the last one is still being read.
+    await page.evaluate(() => {
+      const filler = document.createElement('div');
+      filler.textContent = '本报讯，各地区各部门认真学习贯彻会议精神，结合实际抓好落实，推动各项工作取得新进展。'.repeat(36_000);
+      const ticker = document.createElement('p');
+      document.body.append(filler, ticker);
+      let n = 0;
+      setInterval(() => (ticker.textContent = `滚动新闻第${++n}条`), 450);
+    });
+    const after = await eventually(done, (n) => n > before, 90_000);
+    assert.ok(after > before, 'an analysis of the changing page finished');
+    await page.close();
+  });
+
   it('renders text that a script inserts after load', async () => {
     const page = await browser.open(server.url('script-loaded-article.html'));
     await page.waitForSelector('body[data-article-loaded]');

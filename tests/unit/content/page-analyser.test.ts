@@ -10,7 +10,7 @@ import { emptyReport, type DocumentMatch, type Report } from '../../../src/core/
 import type { AnalyseResponse } from '../../../src/messages/analysis';
 import type { PageReading } from '../../../src/content/analysis';
 import { MainThreadClock } from '../../../src/content/main-thread';
-import { PageAnalyser, type AnalyserParts } from '../../../src/content/page-analyser';
+import { MAX_CANCELLED_IN_A_ROW, PageAnalyser, type AnalyserParts } from '../../../src/content/page-analyser';
 import type { PageChanges } from '../../../src/content/page-changes';
 import type { TextMap } from '../../../src/page/text-map';
 
@@ -177,6 +177,25 @@ describe('PageAnalyser', () => {
     const report = await analyser.currentReport();
     expect(analyse).toHaveBeenLastCalledWith('二、主要任务');
     expect(report.documents.map((d) => d.id)).toEqual(['other']);
+  });
+
+  it('a page that changes faster than it can be checked is still checked: after a few cancelled analyses one finishes, then the change is read', async () => {
+    const engine = [deferred<AnalyseResponse>(), deferred<AnalyseResponse>(), deferred<AnalyseResponse>(), deferred<AnalyseResponse>()];
+    const pages = engine.map((_, i) => textReading(`一、总体要求 ${i}`));
+    const { analyser, events, changes, analyse } = setUp({ pages, analyse: () => engine[analyse.mock.calls.length - 1].promise });
+    analyser.start();
+    for (let change = 1; change <= MAX_CANCELLED_IN_A_ROW + 3; change++) {
+      await vi.waitFor(() => expect(analyse).toHaveBeenCalledTimes(Math.min(change, MAX_CANCELLED_IN_A_ROW + 1)));
+      changes.onSettled(); // the page changed again while the engine was checking it
+    }
+    // The analysis let finish is drawn, and the change that came meanwhile is analysed after it.
+    engine[MAX_CANCELLED_IN_A_ROW].resolve(responseOf('opinion'));
+    await vi.waitFor(() => expect(events).toContain('marks opinion'));
+    await vi.waitFor(() => expect(analyse).toHaveBeenCalledTimes(MAX_CANCELLED_IN_A_ROW + 2));
+    engine[MAX_CANCELLED_IN_A_ROW + 1].resolve(responseOf('other'));
+    const report = await analyser.currentReport();
+    expect(report.documents.map((d) => d.id)).toEqual(['other']);
+    expect(analyse).toHaveBeenCalledTimes(MAX_CANCELLED_IN_A_ROW + 2);
   });
 
   it('off: no analysis, an empty report, and settled() says so', async () => {
