@@ -280,7 +280,9 @@ function isShort(doc: PreparedDocument, index: number): boolean {
 /**
  * Headings and other short paragraphs (a signature, a title line) are too
  * short for landmarks: look for each between the placed clauses around it, by
- * its text first, then by a marker of its kind.
+ * its text first, then by a marker of its kind. A longer clause that has no
+ * landmarks enough is looked for too, by its text only and only between two
+ * placed neighbours.
  */
 function placeShortClauses(doc: PreparedDocument, page: PreparedPage, placements: Placement[]): void {
   const byClause = new Map(placements.map((p) => [p.clause, p]));
@@ -290,9 +292,13 @@ function placeShortClauses(doc: PreparedDocument, page: PreparedPage, placements
     if (c.kind === 'heading') headings.add(doc.norm.text.slice(doc.clauses[i].bodyStart, doc.clauses[i].end));
   });
   doc.doc.clauses.forEach((clause, index) => {
-    if (!isShort(doc, index) || byClause.has(index)) return;
+    if (byClause.has(index)) return;
+    // A clause too short for landmarks, or one whose words all recur elsewhere in the document (a statute's
+    // "被申请人不履行法定职责的，…" article has no k-gram of its own): found word for word between its neighbours.
+    const short = isShort(doc, index);
     const before = byClause.get(index - 1);
     const after = byClause.get(index + 1);
+    if (!short && !(before && after)) return;
     // Search between the neighbours' landmark span (their estimated edges may
     // overshoot into the heading), widest first.
     const windows: [number, number, boolean][] = [];
@@ -300,8 +306,8 @@ function placeShortClauses(doc: PreparedDocument, page: PreparedPage, placements
       windows.push([before.lastLandmarkEnd, after.firstLandmark, false]);
       if (before.end <= after.start) windows.push([before.end, after.start, true]);
     }
-    if (after) windows.push([Math.max(0, after.firstLandmark - HEADING_REACH), after.firstLandmark, false]);
-    if (before) windows.push([before.lastLandmarkEnd, Math.min(text.length, before.lastLandmarkEnd + HEADING_REACH), false]);
+    if (short && after) windows.push([Math.max(0, after.firstLandmark - HEADING_REACH), after.firstLandmark, false]);
+    if (short && before) windows.push([before.lastLandmarkEnd, Math.min(text.length, before.lastLandmarkEnd + HEADING_REACH), false]);
 
     const geometry = doc.clauses[index];
     const body = doc.norm.text.slice(geometry.bodyStart, geometry.end);

@@ -3,7 +3,10 @@
  * 行政复议法 2017 and 2023 (../shared/corpora/laws) with reprint pages made
  * in the test (laws-fixture.ts).
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readPage } from '../../../src/cli/read-page';
 import { corpusView } from '../../../src/core/corpus/corpus-view';
 import { createEngine } from '../../../src/core/check/engine';
 import { versionNote, versionNoteText } from '../../../src/core/check/version-note';
@@ -73,5 +76,20 @@ describe('statutes at article level', () => {
     expect(report.deviations.map((d) => [d.clause, d.kind, d.canonicalText, d.pageText])).toEqual([
       ['第八条', 'marker', '第八条', '第九条'],
     ]);
+  });
+});
+
+describe('the laws fixture pages (tests/fixtures/pages/laws-pages.json)', () => {
+  const pages = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/pages/laws-pages.json'), 'utf8')) as {
+    file: string;
+    expectedDocuments: string[];
+  }[];
+
+  it.each(pages.map((p) => [p.file, p]))('%s: its version, faithful, every article placed', (_file, page) => {
+    const report = engine().check(readPage(resolve(import.meta.dirname, '../../fixtures/pages', page.file)));
+    expect(report.documents.map((d) => d.id)).toEqual(page.expectedDocuments);
+    // 第六十六条 of 2023 has no words of its own (each of its phrases recurs in other articles): found between its neighbours.
+    expect(report.deviations).toEqual([]);
+    expect(report.documents[0].coverage).toBe(1);
   });
 });
