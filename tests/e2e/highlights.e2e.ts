@@ -238,6 +238,7 @@ for (const name of E2E_BROWSERS) {
         const page = await openArticle(XINHUA);
         await browser.requestReport(page);
         await select(page, ARTICLE_QUOTE);
+        await page.keyboard.press('Shift'); // the reader's own selecting key: the command takes only the reader's selection
         const record = await toPage<Highlight>(page, { type: 'yuanwen/highlight-selection', color: 'blue', note: ARTICLE_NOTE });
         assert.equal(record.selectors.quote.exact, ARTICLE_QUOTE);
         assert.equal(record.color, 'blue');
@@ -461,7 +462,9 @@ for (const name of E2E_BROWSERS) {
         ]);
         await Promise.all([browser.requestReport(a), browser.requestReport(b)]);
         await select(a, '四、营造高品质城市生活');
+        await a.keyboard.press('Shift');
         await select(b, '优化城市基础设施布局');
+        await b.keyboard.press('Shift');
         const [ra, rb] = await Promise.all([
           toPage<Highlight>(a, { type: 'yuanwen/highlight-selection', color: 'pink' }),
           toPage<Highlight>(b, { type: 'yuanwen/highlight-selection', color: 'purple' }),
@@ -515,6 +518,7 @@ for (const name of E2E_BROWSERS) {
         const page = await production.open(server.url('xinhua-opinion.html'));
         await production.requestReport(page);
         const at = await select(page, CANONICAL_QUOTE);
+        await page.keyboard.press('Shift');
         const record = (await production.requestReport(page, { type: 'yuanwen/highlight-selection', note })) as unknown as Highlight;
         assert.equal(record.note, note);
         // Open its card, so the note is rendered in our UI.

@@ -159,6 +159,7 @@ for (const name of E2E_BROWSERS) {
         const page = await browser.open(`${origin}/hostile.html`);
         await browser.requestReport(page);
         await select(page, OTHER_QUOTE);
+        await page.keyboard.press('Shift'); // the reader's selection: the shortcut's command takes no other
         await browser.requestReport(page, { type: 'yuanwen/highlight-selection', note: NOTE });
         const at = await select(page, OTHER_QUOTE);
         await page.evaluate(() => getSelection()?.removeAllRanges());
@@ -245,6 +246,26 @@ for (const name of E2E_BROWSERS) {
           await page.close();
         },
       );
+
+      it('cannot have the context menu or shortcut highlight a selection the page made, even over the reader’s', async () => {
+        const page = await browser.open(`${origin}/hostile.html`);
+        await browser.requestReport(page);
+        const before = (await stored()).length;
+        // As on a right-click: the page selects text of its choosing and the reader picks "Highlight" (the same command).
+        await select(page, QUOTE);
+        const refused = await browser.requestReport(page, { type: 'yuanwen/highlight-selection' }).then(
+          () => 'stored',
+          (error: unknown) => String(error),
+        );
+        assert.match(refused, new RegExp(await browser.message('hlNoSelection')));
+        // The reader selects with their own key; the page then moves the selection elsewhere before the command.
+        await select(page, OTHER_QUOTE);
+        await page.keyboard.press('Shift');
+        await select(page, QUOTE);
+        await assert.rejects(browser.requestReport(page, { type: 'yuanwen/highlight-selection' }));
+        assert.equal((await stored()).length, before, 'nothing stored');
+        await page.close();
+      });
 
       it('gets its warnings back when the page removes them, and says the page interfered', async () => {
         const page = await browser.open(`${origin}/altered.html`);

@@ -60,6 +60,7 @@ for (const name of E2E_BROWSERS) {
           return;
         }
       }, QUOTE);
+      await page.keyboard.press('Shift'); // the reader's selecting key: the command takes only the reader's selection
       const record = (await browser.requestReport(page, {
         type: 'yuanwen/highlight-selection',
         color: 'pink',

@@ -97,7 +97,9 @@ export class PageHighlights {
         return on;
       },
       list: () => this.items,
-      highlightSelection: (color, note) => this.highlightSelection(color, note),
+      // The context menu and the shortcut: the page may have set the selection itself (on the right-click), so only the
+      // selection the reader's own gesture ended on counts (issue 14: creation needs a selection the reader made).
+      highlightSelection: (color, note) => this.highlightSelection(color, note, { readersOnly: true }),
       update: (id, patch) => this.update(id, patch),
       remove: (id) => this.remove(id),
     });
@@ -210,10 +212,15 @@ export class PageHighlights {
   // Operations
 
   /** Selectors for the current selection (or the one the toolbar was shown for), and its canonical anchor if any. */
-  private describeSelection(): { selectors: HighlightSelectors; canonical?: CanonicalAnchor } {
+  private describeSelection({ readersOnly = false } = {}): { selectors: HighlightSelectors; canonical?: CanonicalAnchor } {
     const page = this.currentPage();
     if (!page) throw new UserError(t('hlNoText'));
-    const selected = this.pending ?? this.selectedOffsets(page);
+    const current = this.selectedOffsets(page);
+    const selected = readersOnly
+      ? this.pending && current && current.start === this.pending.start && current.end === this.pending.end
+        ? this.pending
+        : undefined
+      : (this.pending ?? current);
     if (!selected) throw new UserError(t('hlNoSelection'));
     const anchorer = this.anchorerFor(page);
     const selectors = anchorer.describe(selected.start, selected.end);
@@ -223,8 +230,8 @@ export class PageHighlights {
   }
 
   /** Highlights the selection the toolbar was shown for (or, from the context menu or shortcut, the current one). */
-  async highlightSelection(color?: HighlightColor, note?: string): Promise<Highlight> {
-    const { selectors, canonical } = this.describeSelection();
+  async highlightSelection(color?: HighlightColor, note?: string, { readersOnly = false } = {}): Promise<Highlight> {
+    const { selectors, canonical } = this.describeSelection({ readersOnly });
     const draft: HighlightDraft = {
       url: this.document.location.href,
       title: this.document.title,

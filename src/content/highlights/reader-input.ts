@@ -24,7 +24,8 @@ export function listenToReader(document: Document, isOurs: (event: Event) => boo
     [
       'mousedown',
       (e) => {
-        if (e.isTrusted && !isOurs(e)) handlers.pressed();
+        // Only the primary button starts a new gesture: a right-click on the selection opens the context menu for it.
+        if (e.isTrusted && (e as MouseEvent).button === 0 && !isOurs(e)) handlers.pressed();
       },
       { capture: true, passive: true },
     ],
