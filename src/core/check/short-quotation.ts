@@ -8,7 +8,7 @@
  * if the page quotes it word for word (a link, no warning): a short quote
  * with a changed word is too little text to tell a slip from another source.
  */
-import { forEachFingerprint, isContentChar } from '../corpus/fingerprint';
+import { contentOf, fingerprints } from '../corpus/fingerprint';
 import { documentsWith, type CorpusIndex } from '../corpus/fingerprint-index';
 
 /** Content characters a quoted sentence needs to identify a document alone. */
@@ -29,12 +29,6 @@ const MAX_QUOTES = 64;
 // A quote may run over a line break: print pages break lines inside sentences.
 const QUOTE = /[“「｢"＂〝„]([^“”„‟「」｢｣"＂〝〞]{30,600})[”‟」｣"＂〞]/g;
 
-function contentLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (isContentChar(text.charCodeAt(i))) n++;
-  return n;
-}
-
 /** A quoted sentence: its text and where it lies in the text it was found in (inside the marks). */
 export interface LongQuote {
   text: string;
@@ -47,22 +41,16 @@ export function longQuotes(text: string): LongQuote[] {
   const quotes: LongQuote[] = [];
   for (const m of text.matchAll(QUOTE)) {
     const start = m.index + 1;
-    if (m[1].length <= MAX_QUOTE_LENGTH && contentLength(m[1]) >= SHORT_QUOTE_MIN)
+    if (m[1].length <= MAX_QUOTE_LENGTH && contentOf(m[1]).length >= SHORT_QUOTE_MIN)
       quotes.push({ text: m[1], start, end: start + m[1].length });
     if (quotes.length >= MAX_QUOTES) break;
   }
   return quotes;
 }
 
-function distinctFingerprints(text: string): number[] {
-  const hashes = new Set<number>();
-  forEachFingerprint(text, (h) => hashes.add(h));
-  return [...hashes];
-}
-
 /** The distinct fingerprints of each long quote (`prepare` maps a raw quote as the caller's fingerprints need). */
 export function quoteFingerprints(text: string, prepare: (quote: string) => string = (q) => q): number[][] {
-  return longQuotes(text).map((quote) => distinctFingerprints(prepare(quote.text)));
+  return longQuotes(text).map((quote) => Array.from(fingerprints(prepare(quote.text))));
 }
 
 /**
@@ -100,9 +88,10 @@ export interface QuotedDocuments {
 export function quotedDocuments(index: CorpusIndex, pageNormalized: string): QuotedDocuments[] {
   const found: QuotedDocuments[] = [];
   for (const quote of longQuotes(pageNormalized)) {
-    const hashes = distinctFingerprints(quote.text);
-    const candidates = quoteCandidates(hashes, (h) => documentsWith(index, h));
-    if (candidates.length > 0) found.push({ quote, candidates, evidence: hashes.filter((h) => documentsWith(index, h)).length });
+    const documents = new Map(Array.from(fingerprints(quote.text), (h) => [h, documentsWith(index, h)]));
+    const candidates = quoteCandidates([...documents.keys()], (h) => documents.get(h));
+    const evidence = [...documents.values()].filter((d) => d !== undefined).length;
+    if (candidates.length > 0) found.push({ quote, candidates, evidence });
   }
   return found;
 }
