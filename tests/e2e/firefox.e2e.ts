@@ -16,6 +16,7 @@ import { e2eBrowserEnabled, type TestPage } from './driver';
 import { FIXTURE_PAGES } from './extension-browser';
 import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from './firefox-browser';
 import { startStaticServer, type StaticServer } from './static-server';
+import { selectQuote } from './select-quote';
 import { eventually } from './eventually';
 
 const SKIP = !e2eBrowserEnabled('firefox') && 'YUANWEN_E2E_BROWSERS leaves Firefox out';
@@ -117,21 +118,7 @@ describe('the background as an event page', { skip: SKIP }, () => {
     assert.equal(await browser.badgeText(page), '✓', 'the badge outlives the background');
 
     // A highlight through the toolbar: the extension-origin frame must get the tab's frame key from the woken background.
-    await page.evaluate(() => {
-      const quote = '城市是现代化建设的重要载体';
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const i = (node as Text).data.indexOf(quote);
-        if (i < 0 || node.parentElement?.closest('title, nav, header, footer')) continue;
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + quote.length);
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        return;
-      }
-    });
+    await selectQuote(page, '城市是现代化建设的重要载体');
     await page.keyboard.press('Shift');
     const float = await eventually(
       async () => (await browser.frames(page)).find((f) => f.url().includes('role=float')),

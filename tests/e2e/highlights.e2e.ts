@@ -25,6 +25,7 @@ import { startStaticServer, type StaticServer } from './static-server';
 import type { Highlight } from '../../src/core/highlight/record';
 import type { HighlightResult, PageHighlight } from '../../src/messages/analysis';
 import type { FrameRole } from '../../src/messages/frame';
+import { selectQuote } from './select-quote';
 import { eventually } from './eventually';
 import { seenWhole } from './frame-visibility';
 import { stopServiceWorker } from './service-worker';
@@ -76,29 +77,8 @@ for (const name of E2E_BROWSERS) {
       await new Promise((done) => articleServer?.close(done));
     });
 
-    /** Selects the first occurrence of `quote` in the page's body text (within one text node). */
-    async function select(page: TestPage, quote: string): Promise<{ x: number; y: number }> {
-      const at = await page.evaluate((quote) => {
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const i = (node as Text).data.indexOf(quote);
-          if (i < 0 || node.parentElement?.closest('title, nav, header, footer')) continue;
-          const range = document.createRange();
-          range.setStart(node, i);
-          range.setEnd(node, i + quote.length);
-          range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-          const selection = getSelection()!;
-          selection.removeAllRanges();
-          selection.addRange(range);
-          const rects = range.getClientRects();
-          const r = rects[rects.length - 1];
-          return { x: r.right - 2, y: r.top + r.height / 2 };
-        }
-        return undefined;
-      }, quote);
-      assert.ok(at, `"${quote}" is on the page`);
-      return at;
-    }
+    /** Selects `quote` as a script would; the point is where a reader's drag over it would end. */
+    const select = async (page: TestPage, quote: string) => (await selectQuote(page, quote)).end;
 
     /** A message to the page's content script (through the service worker, retried until the script is there). */
     function toPage<T>(page: TestPage, message: unknown): Promise<T> {

@@ -18,6 +18,7 @@ import { E2E_BROWSERS, launchExtensionBrowser } from './browsers';
 import type { ExtensionBrowser, TestFrame, TestPage } from './driver';
 import type { Highlight } from '../../src/core/highlight/record';
 import type { PageHighlight } from '../../src/messages/analysis';
+import { selectQuote } from './select-quote';
 import { eventually } from './eventually';
 import { seenWhole } from './frame-visibility';
 
@@ -92,26 +93,8 @@ for (const name of E2E_BROWSERS) {
       await new Promise((done) => server?.close(done));
     });
 
-    async function select(page: TestPage, quote: string): Promise<{ x: number; y: number }> {
-      const at = await page.evaluate((quote) => {
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const i = (node as Text).data.indexOf(quote);
-          if (i < 0 || node.parentElement?.closest('title, nav, header, footer, script')) continue;
-          const range = document.createRange();
-          range.setStart(node, i);
-          range.setEnd(node, i + quote.length);
-          node.parentElement?.scrollIntoView({ block: 'center' });
-          getSelection()!.removeAllRanges();
-          getSelection()!.addRange(range);
-          const r = range.getClientRects()[0];
-          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-        }
-        return undefined;
-      }, quote);
-      assert.ok(at);
-      return at;
-    }
+    /** Selects `quote` as a script would; the point is the middle of its first line. */
+    const select = async (page: TestPage, quote: string) => (await selectQuote(page, quote)).middle;
 
     async function floatFrame(page: TestPage): Promise<TestFrame | undefined> {
       return (await browser.frames(page)).find((f) => f.url().includes('role=float'));

@@ -16,6 +16,7 @@ import { E2E_BROWSERS, launchExtensionBrowser } from './browsers';
 import type { ExtensionBrowser } from './driver';
 import { FIXTURE_PAGES } from './extension-browser';
 import { startStaticServer, type StaticServer } from './static-server';
+import { selectQuote } from './select-quote';
 import { eventually } from './eventually';
 
 const QUOTE = '推动城市治理智慧化精细化';
@@ -47,19 +48,7 @@ for (const name of E2E_BROWSERS) {
       const page = await browser.newPage();
       await page.goto(url);
       await browser.requestReport(page);
-      await page.evaluate((quote) => {
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const i = (node as Text).data.indexOf(quote);
-          if (i < 0 || node.parentElement?.closest('title, nav, header, footer')) continue;
-          const range = document.createRange();
-          range.setStart(node, i);
-          range.setEnd(node, i + quote.length);
-          getSelection()!.removeAllRanges();
-          getSelection()!.addRange(range);
-          return;
-        }
-      }, QUOTE);
+      await selectQuote(page, QUOTE);
       await page.keyboard.press('Shift'); // the reader's selecting key: the command takes only the reader's selection
       const record = (await browser.requestReport(page, {
         type: 'yuanwen/highlight-selection',
