@@ -1,6 +1,7 @@
 /**
  * Reads what `yuanwen check` is given: a `.txt` file, an `.html`/`.htm` file
- * (text extracted as the content script extracts it), or `-` for stdin. An
+ * (text extracted as the content script extracts it, its `<style>` sheets
+ * deciding what is hidden), or `-` for stdin. An
  * evidence report (src/core/evidence) is read as the page text it keeps, so
  * checking a report again reproduces its finding.
  */
@@ -9,6 +10,7 @@ import { extname } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { extractText } from '../page/extract-text';
 import { pageTitle } from '../page/page-title';
+import { hiddenByStyleSheets } from '../page/style-sheet-hidden';
 import { PAGE_TEXT_ELEMENT_ID, isEvidenceReport } from '../core/evidence/page-text-block';
 
 /** A file the CLI could not read, with a one-line reason. */
@@ -45,7 +47,7 @@ export function readTextFile(path: string): string {
 /** An HTML page's title (its first h1, else <title>) and its text as the content script extracts it (for packs). */
 export function htmlPage(html: string): { title: string; text: string } {
   const { document } = parseHTML(html);
-  return { title: pageTitle(document), text: extractText(document).text };
+  return { title: pageTitle(document), text: readableText(document) };
 }
 
 export function readPageFile(path: string): PageFile {
@@ -57,7 +59,12 @@ export function readPageFile(path: string): PageFile {
     if (!kept) throw new InputError(`${path}: an evidence report without its page text`);
     return { text: kept.textContent ?? '', title: kept.getAttribute('data-title') ?? '', url: kept.getAttribute('data-url') ?? '' };
   }
-  return { text: extractText(document).text, title: document.title ?? '', url: '' };
+  return { text: readableText(document), title: document.title ?? '', url: '' };
+}
+
+/** The text a browser shows: what the page's own style sheets hide is left out, as the content script leaves it out. */
+function readableText(document: Document): string {
+  return extractText(document, { isHidden: hiddenByStyleSheets(document) }).text;
 }
 
 /** UTF-8, or GB18030 (which covers GBK and GB2312), as many Chinese sites still publish. */

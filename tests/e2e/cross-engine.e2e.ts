@@ -44,22 +44,6 @@ after(async () => {
 
 const comparable = (r: Report) => ({ ...r, timings: undefined });
 
-/**
- * The CLI reads HTML without a layout engine (linkedom), so its page text
- * differs from a browser's by what CSS hides (here: a few characters of site
- * chrome), which moves every page offset. Compared without the page offsets
- * until the extraction agrees; everything else must match.
- */
-function withoutPageOffsets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutPageOffsets);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([key]) => key !== 'pageStart' && key !== 'pageEnd')
-      .map(([key, v]) => [key, withoutPageOffsets(v)]),
-  );
-}
-
 function cliReports(files: string[]): Map<string, Report> {
   const out = execFileSync(process.execPath, [resolve(REPO_ROOT, 'bin/yuanwen.mjs'), 'check', '--json', ...files], {
     cwd: FIXTURE_PAGES,
@@ -103,11 +87,7 @@ describe('the same report in Chromium, Firefox and the CLI', () => {
       if (!BROWSER_ONLY.has(fixture.file)) {
         const report = fromCli.get(fixture.file);
         assert.ok(report, `${fixture.file}: no report from the CLI`);
-        assert.deepEqual(
-          withoutPageOffsets(comparable(report)),
-          withoutPageOffsets(comparable(inChromium)),
-          `${fixture.file}: the CLI and the browsers differ`,
-        );
+        assert.deepEqual(comparable(report), comparable(inChromium), `${fixture.file}: the CLI and the browsers differ`);
       }
     }
   });
