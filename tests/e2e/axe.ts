@@ -1,7 +1,7 @@
 /** axe-core's accessibility violations on a page (the extension's pages, an evidence report). */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { TestPage } from './driver';
 import { REPO_ROOT } from './extension-browser';
 
 const AXE = resolve(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
@@ -13,12 +13,8 @@ export interface AxeViolation {
   nodes: string[];
 }
 
-export async function axe(page: Page): Promise<AxeViolation[]> {
-  try {
-    await page.addScriptTag({ path: AXE });
-  } catch {
-    // Extension pages' CSP (and the evidence report's) refuses inline scripts: evaluate the same source instead.
-  }
+/** In Chromium and Firefox: the source is evaluated by the driver, as extension pages' CSP (and the evidence report's) refuses a script tag. */
+export async function axe(page: TestPage): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
   return page.evaluate(async () => {
     const axe = (

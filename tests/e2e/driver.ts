@@ -12,7 +12,7 @@
  *
  * `YUANWEN_E2E_BROWSERS=chromium` (or `firefox`) runs one browser; by default
  * both. On the driver so far: extension, pages, traditional, highlights,
- * hostile-page, restart; firefox.e2e.ts is Firefox's alone, cross-engine needs both. The
+ * hostile-page, restart, import-confirm; firefox.e2e.ts is Firefox's alone, cross-engine needs both. The
  * other files still use extension-browser.ts's Chromium harness directly and
  * run in Chromium alone.
  */
@@ -27,14 +27,47 @@ export interface WaitOptions {
   timeout?: number;
 }
 
-export interface TestLocator {
+/** A file for a file input: its path, or its name and bytes (as Playwright's FilePayload). */
+export type InputFile = string | { name: string; mimeType: string; buffer: Buffer };
+
+/** What `getByRole`/`getByLabel`/`getByText` match: by default a case-insensitive substring, `exact` the whole trimmed text. */
+export interface TextMatch {
+  exact?: boolean;
+}
+
+/** The roles the tests look elements up by (an element's `role`, or the one its tag implies). */
+export type TestRole = 'button' | 'checkbox' | 'link' | 'radio' | 'switch' | 'textbox';
+
+/** An `alert`/`confirm`/`prompt` the page opened; it waits until accepted or dismissed. */
+export interface TestDialog {
+  type(): string;
+  message(): string;
+  accept(): Promise<void>;
+  dismiss(): Promise<void>;
+}
+
+/** Finding elements, from a frame or inside another locator's elements. */
+export interface TestQueries {
+  locator(selector: string, options?: { hasText?: string }): TestLocator;
+  /** Elements with this role (explicit or implied) whose accessible name matches `name`; hidden ones left out. */
+  getByRole(role: TestRole, options?: { name?: string } & TextMatch): TestLocator;
+  /** Form controls whose label (`<label>`, `aria-label`, `aria-labelledby`) matches `text`. */
+  getByLabel(text: string, options?: TextMatch): TestLocator;
+  /** The innermost elements whose text matches `text`. */
+  getByText(text: string, options?: TextMatch): TestLocator;
+}
+
+export interface TestLocator extends TestQueries {
   waitFor(options?: WaitOptions): Promise<void>;
   count(): Promise<number>;
   first(): TestLocator;
   nth(index: number): TestLocator;
-  locator(selector: string, options?: { hasText?: string }): TestLocator;
   textContent(): Promise<string | null>;
   innerText(): Promise<string>;
+  /** Every matching element's innerText. */
+  allInnerTexts(): Promise<string[]>;
+  /** `fn` run in the page on every matching element (none is fine). */
+  evaluateAll<R>(fn: (elements: (HTMLElement | SVGElement)[]) => R | Promise<R>): Promise<R>;
   inputValue(): Promise<string>;
   getAttribute(name: string): Promise<string | null>;
   isHidden(): Promise<boolean>;
@@ -46,13 +79,22 @@ export interface TestLocator {
   /** Replaces an input's value, typed as the reader types. */
   fill(text: string): Promise<void>;
   check(): Promise<void>;
+  uncheck(): Promise<void>;
+  isChecked(): Promise<boolean>;
+  /** Picks the `<option>` with this value, as the reader does (input and change events). */
+  selectOption(value: string): Promise<string[]>;
+  /** Sets a file input's files, as the reader's file chooser does (then its change event). */
+  setInputFiles(file: InputFile): Promise<void>;
+  scrollIntoViewIfNeeded(): Promise<void>;
+  blur(): Promise<void>;
 }
 
-export interface TestFrame {
+export interface TestFrame extends TestQueries {
   url(): string;
   evaluate<R>(fn: () => R | Promise<R>): Promise<R>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-  locator(selector: string, options?: { hasText?: string }): TestLocator;
+  /** Source text evaluated as an expression (e.g. a library's whole script). */
+  evaluate<R>(expression: string): Promise<R>;
 }
 
 export interface TestPage extends TestFrame {
@@ -62,6 +104,13 @@ export interface TestPage extends TestFrame {
   /** Reloads and waits for the load event. */
   reload(): Promise<unknown>;
   waitForSelector(selector: string): Promise<unknown>;
+  /** Navigates back in the tab's history and waits for the earlier page's load. */
+  goBack(): Promise<unknown>;
+  /** Waits until the top document's URL matches (after a click that navigates, say). */
+  waitForURL(url: RegExp): Promise<void>;
+  setViewportSize(size: { width: number; height: number }): Promise<void>;
+  /** Calls `listener` with the next dialog the page opens (the test accepts or dismisses it). */
+  once(event: 'dialog', listener: (dialog: TestDialog) => void): unknown;
   screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
   isClosed(): boolean;
   close(): Promise<void>;

@@ -9,31 +9,95 @@
  * extension-origin frame's navigation (its `url()` stays `about:blank`), so
  * URLs are read from the document itself.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { ElementHandle, Frame, JSHandle, KeyInput, Page } from 'puppeteer-core';
-import { waitUntil, type TestFrame, type TestLocator, type TestPage, type WaitOptions } from './driver';
+import {
+  waitUntil,
+  type InputFile,
+  type TestFrame,
+  type TestLocator,
+  type TestPage,
+  type TestQueries,
+  type TestRole,
+  type TextMatch,
+  type WaitOptions,
+} from './driver';
 
+/** One step of a locator chain: a CSS selector, or a lookup by role, label or text (`getBy…`). */
 interface Step {
-  selector: string;
+  selector?: string;
+  by?: { kind: 'role' | 'label' | 'text'; text?: string; role?: TestRole; exact?: boolean };
   hasText?: string;
   index?: number;
 }
 
 /**
  * Runs in the page: the elements a chain of steps matches, each step searched
- * inside the previous step's matches. (No named functions inside: tsx would
- * wrap them in a helper the page lacks.)
+ * inside the previous step's matches. The `getBy…` lookups approximate
+ * Playwright's: an explicit or implied role, an accessible name from
+ * `aria-labelledby`, `aria-label`, labels, then the text. (No named functions
+ * inside, not even arrow functions held in a const: tsx would wrap them in a
+ * helper the page lacks.)
  */
 const resolveChain = (chain: Step[]): Element[] => {
   let scope: (Document | Element)[] = [document];
   for (const step of chain) {
-    let found: Element[] = [];
-    for (const root of scope) for (const element of root.querySelectorAll(step.selector)) if (!found.includes(element)) found.push(element);
+    const found = new Set<Element>();
+    for (const root of scope) for (const element of root.querySelectorAll(step.selector ?? '*')) found.add(element);
+    let matched = [...found];
     if (step.hasText !== undefined) {
       const wanted = step.hasText.replace(/\s+/g, ' ').trim().toLowerCase();
-      found = found.filter((e) => (e.textContent ?? '').replace(/\s+/g, ' ').toLowerCase().includes(wanted));
+      matched = matched.filter((e) => (e.textContent ?? '').replace(/\s+/g, ' ').toLowerCase().includes(wanted));
     }
-    if (step.index !== undefined) found = found.slice(step.index, step.index + 1);
-    scope = found;
+    const by = step.by;
+    if (by) {
+      const wanted = (by.text ?? '').replace(/\s+/g, ' ').trim();
+      matched = matched.filter((e) => {
+        const labelledBy = (e.getAttribute('aria-labelledby') ?? '')
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' ');
+        const labels = [...((e as HTMLInputElement).labels ?? [])].map((l) => l.textContent ?? '');
+        // The texts that may match `wanted`, or none when the element is not of the role asked for.
+        let texts: (string | null)[] = [];
+        if (by.kind === 'label') texts = [labelledBy, e.getAttribute('aria-label'), ...labels];
+        else if (by.kind === 'text') texts = [e.textContent];
+        else {
+          const tag = e.tagName.toLowerCase();
+          const type = (e.getAttribute('type') ?? '').toLowerCase();
+          const implied =
+            tag === 'button' || (tag === 'input' && ['button', 'submit', 'reset'].includes(type))
+              ? 'button'
+              : tag === 'a' && e.hasAttribute('href')
+                ? 'link'
+                : tag === 'input' && ['checkbox', 'radio'].includes(type)
+                  ? type
+                  : tag === 'textarea' || (tag === 'input' && ['', 'text', 'search'].includes(type))
+                    ? 'textbox'
+                    : '';
+          const shown = e.checkVisibility({ visibilityProperty: true }) && !e.closest('[aria-hidden="true"]');
+          const named = by.role === 'button' || by.role === 'link';
+          const name =
+            labelledBy || e.getAttribute('aria-label') || labels.join(' ') || (named ? e.textContent : '') || e.getAttribute('title');
+          texts = (e.getAttribute('role') ?? implied) === by.role && shown ? [name ?? ''] : [];
+        }
+        return texts.some(
+          (t) =>
+            t !== null &&
+            (by.text === undefined ||
+              (by.exact ? t.replace(/\s+/g, ' ').trim() === wanted : t.replace(/\s+/g, ' ').toLowerCase().includes(wanted.toLowerCase()))),
+        );
+      });
+      // Text: the innermost elements only, not every ancestor holding the text too.
+      const all = matched;
+      if (by.kind === 'text') matched = all.filter((e) => !all.some((inner) => inner !== e && e.contains(inner)));
+    }
+    if (step.index !== undefined) matched = matched.slice(step.index, step.index + 1);
+    scope = matched;
   }
   return scope as Element[];
 };
@@ -48,7 +112,12 @@ class FirefoxLocator implements TestLocator {
 
   private describe(): string {
     return this.chain
-      .map((s) => s.selector + (s.hasText ? `:has-text("${s.hasText}")` : '') + (s.index !== undefined ? `>>nth=${s.index}` : ''))
+      .map(
+        (s) =>
+          (s.by ? `getBy${s.by.kind}(${s.by.role ?? ''}${s.by.text !== undefined ? ` "${s.by.text}"` : ''})` : s.selector) +
+          (s.hasText ? `:has-text("${s.hasText}")` : '') +
+          (s.index !== undefined ? `>>nth=${s.index}` : ''),
+      )
       .join(' >> ');
   }
 
@@ -109,8 +178,24 @@ class FirefoxLocator implements TestLocator {
     return new FirefoxLocator(this.frame, [...this.chain.slice(0, -1), { ...last, index }]);
   }
 
+  private then(step: Step): TestLocator {
+    return new FirefoxLocator(this.frame, [...this.chain, step]);
+  }
+
   locator(selector: string, options: { hasText?: string } = {}): TestLocator {
-    return new FirefoxLocator(this.frame, [...this.chain, { selector, hasText: options.hasText }]);
+    return this.then({ selector, hasText: options.hasText });
+  }
+
+  getByRole(role: TestRole, options: { name?: string } & TextMatch = {}): TestLocator {
+    return this.then({ by: { kind: 'role', role, text: options.name, exact: options.exact } });
+  }
+
+  getByLabel(text: string, options: TextMatch = {}): TestLocator {
+    return this.then({ by: { kind: 'label', text, exact: options.exact } });
+  }
+
+  getByText(text: string, options: TextMatch = {}): TestLocator {
+    return this.then({ by: { kind: 'text', text, exact: options.exact } });
   }
 
   private async read<T>(fn: (element: Element) => T): Promise<T> {
@@ -128,6 +213,19 @@ class FirefoxLocator implements TestLocator {
 
   innerText(): Promise<string> {
     return this.read((e) => (e as HTMLElement).innerText);
+  }
+
+  async allInnerTexts(): Promise<string[]> {
+    return this.evaluateAll((elements) => elements.map((e) => (e as HTMLElement).innerText));
+  }
+
+  async evaluateAll<R>(fn: (elements: (HTMLElement | SVGElement)[]) => R | Promise<R>): Promise<R> {
+    const all = await this.elements();
+    try {
+      return (await all.evaluate(fn as (elements: Element[]) => R)) as R;
+    } finally {
+      await all.dispose();
+    }
   }
 
   inputValue(): Promise<string> {
@@ -182,26 +280,103 @@ class FirefoxLocator implements TestLocator {
   }
 
   async check(): Promise<void> {
+    await this.setChecked(true);
+  }
+
+  async uncheck(): Promise<void> {
+    await this.setChecked(false);
+  }
+
+  /** Clicks the checkbox when it is not already `checked`, then makes sure the click took. */
+  private async setChecked(checked: boolean): Promise<void> {
     const element = await this.element(true);
     try {
-      if (!(await element.evaluate((e) => (e as HTMLInputElement).checked))) await element.click();
+      if ((await element.evaluate((e) => (e as HTMLInputElement).checked)) !== checked) await element.click();
+      if ((await element.evaluate((e) => (e as HTMLInputElement).checked)) !== checked)
+        throw new Error(`clicking ${this.describe()} did not ${checked ? 'check' : 'uncheck'} it`);
+    } finally {
+      await element.dispose();
+    }
+  }
+
+  isChecked(): Promise<boolean> {
+    return this.read((e) => (e as HTMLInputElement).checked);
+  }
+
+  async selectOption(value: string): Promise<string[]> {
+    const element = await this.element(true);
+    try {
+      const selected = await (element as ElementHandle<HTMLSelectElement>).select(value);
+      if (!selected.includes(value)) throw new Error(`${this.describe()} has no option ${value}`);
+      return selected;
+    } finally {
+      await element.dispose();
+    }
+  }
+
+  async setInputFiles(file: InputFile): Promise<void> {
+    // BiDi's input.setFiles takes paths: bytes go to a file first (kept until the test process ends: the page reads it later).
+    const path = typeof file === 'string' ? file : await scratchFile(file.name, file.buffer);
+    const element = await this.element(false);
+    try {
+      await (element as ElementHandle<HTMLInputElement>).uploadFile(path);
+    } finally {
+      await element.dispose();
+    }
+  }
+
+  async scrollIntoViewIfNeeded(): Promise<void> {
+    const element = await this.element(false);
+    try {
+      await element.scrollIntoView();
+    } finally {
+      await element.dispose();
+    }
+  }
+
+  async blur(): Promise<void> {
+    const element = await this.element(false);
+    try {
+      await element.evaluate((e) => (e as HTMLElement).blur());
     } finally {
       await element.dispose();
     }
   }
 }
 
+let scratchDir: string | undefined;
+
+/** A file holding `bytes` under `name`, in a directory removed when the test process exits. */
+async function scratchFile(name: string, bytes: Buffer): Promise<string> {
+  if (!scratchDir) {
+    const dir = mkdtempSync(join(tmpdir(), 'yuanwen-upload-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    scratchDir = dir;
+  }
+  const path = join(mkdtempSync(join(scratchDir, 'f-')), basename(name));
+  await writeFile(path, bytes);
+  return path;
+}
+
 /** `evaluate` with Playwright's calling convention (one optional argument). */
 function evaluateIn(frame: Frame): TestFrame['evaluate'] {
-  return ((fn: (arg: unknown) => unknown, arg?: unknown) => frame.evaluate(fn as never, arg as never)) as TestFrame['evaluate'];
+  return ((fn: string | ((arg: unknown) => unknown), arg?: unknown) =>
+    frame.evaluate(fn as never, arg as never)) as unknown as TestFrame['evaluate'];
+}
+
+/** A frame's `locator` and `getBy…`: a locator chain starting at its document. */
+function queriesOf(frame: Frame): TestQueries {
+  const root = new FirefoxLocator(frame, []);
+  return {
+    locator: (selector, options) => root.locator(selector, options),
+    getByRole: (role, options) => root.getByRole(role, options),
+    getByLabel: (text, options) => root.getByLabel(text, options),
+    getByText: (text, options) => root.getByText(text, options),
+  };
 }
 
 export function firefoxFrame(frame: Frame, url: string): TestFrame {
-  return {
-    url: () => url,
-    evaluate: evaluateIn(frame),
-    locator: (selector, options = {}) => new FirefoxLocator(frame, [{ selector, hasText: options.hasText }]),
-  };
+  return { url: () => url, evaluate: evaluateIn(frame), ...queriesOf(frame) };
 }
 
 /** Presses `Shift`, `Enter`, or a chord such as `Control+A`. */
@@ -225,7 +400,7 @@ export function firefoxPage(page: Page, knownUrl?: string): TestPage {
   return {
     url: () => url,
     evaluate: evaluateIn(main),
-    locator: (selector, options = {}) => new FirefoxLocator(main, [{ selector, hasText: options.hasText }]),
+    ...queriesOf(main),
     keyboard: { press: (key) => press(page, key), type: (text) => page.keyboard.type(text) },
     mouse: { click: (x, y) => page.mouse.click(x, y) },
     async goto(target) {
@@ -237,6 +412,25 @@ export function firefoxPage(page: Page, knownUrl?: string): TestPage {
       const response = await page.reload({ waitUntil: 'load' });
       await refreshUrl();
       return response;
+    },
+    async goBack() {
+      // puppeteer sees no navigation between extension pages: go back in the page, then wait for the earlier document.
+      const from = await page.evaluate(() => location.href);
+      await page.evaluate(() => history.back());
+      await waitUntil(
+        async () =>
+          (await page.evaluate((from) => location.href !== from && document.readyState === 'complete', from).catch(() => false)) === true,
+        `history.back() from ${from}`,
+      );
+      await refreshUrl();
+    },
+    async waitForURL(wanted) {
+      await waitUntil(async () => wanted.test(await page.evaluate(() => location.href).catch(() => '')), `the URL to match ${wanted}`);
+      await refreshUrl();
+    },
+    setViewportSize: (size) => page.setViewport(size),
+    once(event, listener) {
+      page.once(event, listener);
     },
     waitForSelector: (selector) => new FirefoxLocator(main, [{ selector }]).waitFor(),
     screenshot: (options) => page.screenshot(options),
