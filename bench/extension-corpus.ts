@@ -25,7 +25,6 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROME_DIST, CHROME_TEST_DIST, FIXTURE_PAGES, launchWithExtension, type ExtensionBrowser } from '../tests/e2e/extension-browser';
 import { startStaticServer } from '../tests/e2e/static-server';
-import { stopServiceWorker } from '../tests/e2e/service-worker';
 import { writeLawsPack } from '../tests/unit/laws-fixture';
 import { OBSERVE_MAIN_THREAD, ensureTestBuild, line, measure, median, split, type Run } from './extension';
 
@@ -105,7 +104,7 @@ export async function runExtensionCorpusBench(): Promise<boolean> {
     const cold: number[] = [];
     const warm: number[] = [];
     for (let i = 0; i < 5; i++) {
-      await stopServiceWorker(browser, corpusPage);
+      await browser.unloadBackground();
       cold.push(await documentRequestMs(corpusPage, old.id));
       warm.push(await documentRequestMs(corpusPage, old.id));
     }

@@ -16,7 +16,6 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './extension-browser';
 import { startStaticServer, type StaticServer } from './static-server';
 import { eventually } from './eventually';
-import { stopServiceWorker } from './service-worker';
 import { serializePack } from '../../src/core/corpus/pack';
 import { procedurePack, reprintPage, REVIEW_2017, REVIEW_2023 } from '../unit/laws-fixture';
 
@@ -161,7 +160,7 @@ describe('corpus packs in the extension', () => {
 
   it('keeps the pack and its index when the service worker is stopped and restarted', async () => {
     const page = await browser.open(corpusUrl);
-    await stopServiceWorker(browser, page);
+    await browser.unloadBackground();
     const { page: reprint, report } = await reportOf('review-2023.html');
     assert.equal(report.documents[0].id, newest.id);
     assert.deepEqual(report.documents[0].newerVersions, []);

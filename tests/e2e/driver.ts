@@ -143,6 +143,12 @@ export interface ExtensionBrowser {
    * inside (tsx would wrap them in a helper the browser lacks).
    */
   inExtension<T, A = undefined>(fn: (api: ExtensionApi, arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  /**
+   * Unloads the background as the browser does when it has been idle, and waits until it was: Chromium
+   * stops the MV3 service worker (CDP ServiceWorker.stopWorker), Firefox terminates the event page (the
+   * call its idle timer makes). The next event or message starts it again, with none of its globals.
+   */
+  unloadBackground(): Promise<void>;
   /** A UI string as the extension shows it (the browser's UI language decides which). */
   message(key: string, substitutions?: string | string[]): Promise<string>;
   close(): Promise<void>;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { Report } from '../../src/core/check/report';
+import { stopServiceWorker } from './service-worker';
 import { withExtensionApi, type ExtensionApi, type ExtensionBrowser as AnyExtensionBrowser, type LaunchOptions } from './driver';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
@@ -168,6 +169,7 @@ export async function launchWithExtension(options: ChromiumLaunchOptions = {}): 
       }
       return messenger.evaluate(withExtensionApi((api, message) => api.runtime.sendMessage(message), message));
     },
+    unloadBackground: () => stopServiceWorker(context),
     async message(key, substitutions) {
       return inExtension((api, { key, substitutions }) => api.i18n.getMessage(key, substitutions), { key, substitutions });
     },

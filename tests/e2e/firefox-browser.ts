@@ -13,7 +13,9 @@
  * host permission without a prompt. A temporary add-on is uninstalled when
  * the browser quits: `extensions.webextensions.keepStorageOnUninstall` and
  * `keepUuidOnUninstall` keep its storage for the next start on the same
- * profile, where it is installed again.
+ * profile, where it is installed again. `unloadBackground` runs in the
+ * browser's own (parent-process) window, which `--remote-allow-system-access`
+ * also opens to BiDi: no extension API unloads the event page.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -36,6 +38,8 @@ export const FIREFOX_EXTENSION_UUID = '6c1a3f9e-1b2c-4d5e-8f90-1234567890ab';
 export interface FirefoxExtensionBrowser extends ExtensionBrowser {
   name: 'firefox';
   browser: Browser;
+  /** Whether the event page is loaded (`extension.getViews()` lists it then; asking does not wake it). */
+  backgroundLoaded(): Promise<boolean>;
 }
 
 export interface FirefoxLaunchOptions extends LaunchOptions {
@@ -45,6 +49,55 @@ export interface FirefoxLaunchOptions extends LaunchOptions {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The part of puppeteer's BiDi connection (internal, but public on BidiBrowser) used to reach the browser's own window. */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+/**
+ * Evaluates `expression` in the browser's own window (chrome scope: Firefox's
+ * privileged code, `WebExtensionPolicy` and all) and returns its value, which
+ * must be a string.
+ */
+async function inBrowserWindow(browser: Browser, expression: string): Promise<string> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+  const context = tree.contexts[0]?.context;
+  if (!context) throw new Error('no browser window to run privileged code in (is --remote-allow-system-access set?)');
+  const answer = (await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true })).result as {
+    type: string;
+    result?: { value?: unknown };
+    exceptionDetails?: { text: string };
+  };
+  if (answer.type !== 'success') throw new Error(`in the browser window: ${answer.exceptionDetails?.text ?? JSON.stringify(answer)}`);
+  return String(answer.result?.value);
+}
+
+/**
+ * Runs in the browser window: terminates our event page as its idle timer does
+ * (`extension.terminateBackground()`), again while it declines (the first call
+ * only resets the timer when a listener's promise is pending), until Firefox
+ * reports the page shut down. A message already on its way may start it again
+ * at once, so the proof is the shutdown event, not the page's absence.
+ */
+const TERMINATE_EVENT_PAGE = (geckoId: string) => `(async () => {
+  const extension = WebExtensionPolicy.getByID(${JSON.stringify(geckoId)}).extension;
+  if (extension.backgroundState === 'stopped') return 'unloaded';
+  let unloaded = false;
+  const onShutdown = () => { unloaded = true; };
+  extension.on('shutdown-background-script', onShutdown);
+  try {
+    const deadline = Date.now() + 30000;
+    while (!unloaded && Date.now() < deadline) {
+      if (extension.backgroundState === 'running') await extension.terminateBackground();
+      if (!unloaded) await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    extension.off('shutdown-background-script', onShutdown);
+  }
+  return unloaded ? 'unloaded' : 'still ' + extension.backgroundState;
+})()`;
 
 export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions = {}): Promise<FirefoxExtensionBrowser> {
   const extensionDir = options.extensionDir ?? (options.build === 'test' ? FIREFOX_TEST_DIST : FIREFOX_DIST);
@@ -169,6 +222,12 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
     },
     async sendToBackground(message) {
       return inExtension((api, message) => api.runtime.sendMessage(message), message);
+    },
+    backgroundLoaded: () =>
+      inExtension((api) => api.extension.getViews().some((w) => w.location.pathname === '/_generated_background_page.html')),
+    async unloadBackground() {
+      const outcome = await inBrowserWindow(browser, TERMINATE_EVENT_PAGE(GECKO_ID));
+      if (outcome !== 'unloaded') throw new Error(`Firefox did not unload the event page: ${outcome}`);
     },
     async message(key, substitutions) {
       return inExtension((api, { key, substitutions }) => api.i18n.getMessage(key, substitutions), { key, substitutions });

@@ -100,10 +100,6 @@ describe('the background as an event page', { skip: SKIP }, () => {
     await browser?.close();
   });
 
-  /** Whether the background page is loaded (getViews lists it then; asking does not wake it). */
-  const backgroundLoaded = () =>
-    browser.inExtension((api) => api.extension.getViews().some((w) => w.location.pathname === '/_generated_background_page.html'));
-
   it('is unloaded when idle, and the page’s badge, frame key and highlights work after it', async () => {
     const page = await browser.open(server.url('xinhua-opinion.html'));
     await browser.requestReport(page);
@@ -114,7 +110,7 @@ describe('the background as an event page', { skip: SKIP }, () => {
       ),
       '✓',
     );
-    assert.equal(await eventually(backgroundLoaded, (loaded) => !loaded, 20_000), false, 'the event page was unloaded');
+    assert.equal(await eventually(browser.backgroundLoaded, (loaded) => !loaded, 20_000), false, 'the event page was unloaded');
     assert.equal(await browser.badgeText(page), '✓', 'the badge outlives the background');
 
     // A highlight through the toolbar: the extension-origin frame must get the tab's frame key from the woken background.

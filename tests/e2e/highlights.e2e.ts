@@ -17,8 +17,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { FIXTURE_PAGES, type ChromiumExtensionBrowser } from './extension-browser';
+import { FIXTURE_PAGES } from './extension-browser';
 import { E2E_BROWSERS, launchExtensionBrowser } from './browsers';
 import type { ExtensionBrowser, TestFrame, TestPage } from './driver';
 import { startStaticServer, type StaticServer } from './static-server';
@@ -28,7 +27,6 @@ import type { FrameRole } from '../../src/messages/frame';
 import { selectQuote } from './select-quote';
 import { eventually } from './eventually';
 import { seenWhole } from './frame-visibility';
-import { stopServiceWorker } from './service-worker';
 
 const OPINION = 'urban-opinion-2025';
 const XINHUA = readFileSync(resolve(FIXTURE_PAGES, 'xinhua-opinion.html'), 'utf8');
@@ -454,34 +452,26 @@ for (const name of E2E_BROWSERS) {
         await Promise.all([a.close(), b.close()]);
       });
 
-      it(
-        'wakes a stopped service worker for the next request',
-        {
-          skip:
-            name !== 'chromium' &&
-            'stops the worker by CDP ServiceWorker.stopWorker, which is Chromium’s; Firefox’s event page unloading is in firefox.e2e.ts',
-        },
-        async () => {
-          const page = await browser.open(server.url('xinhua-opinion.html'));
-          await browser.requestReport(page);
-          // Our extension-origin frames on the page are clients of the worker and would wake it at once:
-          // take them off the page (the test build's shadow root is open) so that the worker is really gone.
-          await page.evaluate(() =>
-            document
-              .querySelector('yuanwen-ui')!
-              .shadowRoot!.querySelectorAll('iframe')
-              .forEach((f) => f.remove()),
-          );
-          await stopServiceWorker(browser as ChromiumExtensionBrowser, page as Page);
+      it('wakes an unloaded background (stopped service worker, unloaded event page) for the next request', async () => {
+        const page = await browser.open(server.url('xinhua-opinion.html'));
+        await browser.requestReport(page);
+        // Our extension-origin frames on the page are clients of the worker and would wake it at once:
+        // take them off the page (the test build's shadow root is open) so that the worker is really gone.
+        await page.evaluate(() =>
+          document
+            .querySelector('yuanwen-ui')!
+            .shadowRoot!.querySelectorAll('iframe')
+            .forEach((f) => f.remove()),
+        );
+        await browser.unloadBackground();
 
-          // The next request comes from the page (the toolbar): it must wake the worker and be stored.
-          await select(page, '城市是现代化建设的重要载体');
-          await (await toolbarFrame(page)).locator('.hl-toolbar .swatch.yellow').click();
-          const stored = await eventually(allHighlights, (l) => l.some((h) => h.selectors.quote.exact === '城市是现代化建设的重要载体'));
-          assert.ok(stored.some((h) => h.selectors.quote.exact === '城市是现代化建设的重要载体'));
-          await page.close();
-        },
-      );
+        // The next request comes from the page (the toolbar): it must wake the worker and be stored.
+        await select(page, '城市是现代化建设的重要载体');
+        await (await toolbarFrame(page)).locator('.hl-toolbar .swatch.yellow').click();
+        const stored = await eventually(allHighlights, (l) => l.some((h) => h.selectors.quote.exact === '城市是现代化建设的重要载体'));
+        assert.ok(stored.some((h) => h.selectors.quote.exact === '城市是现代化建设的重要载体'));
+        await page.close();
+      });
     });
 
     describe('highlights in the production build', () => {

@@ -21,7 +21,6 @@ import type { Page } from 'playwright-core';
 import { FIXTURE_PAGES, REPO_ROOT, launchWithExtension, type ExtensionBrowser } from './extension-browser';
 import { startStaticServer, type StaticServer } from './static-server';
 import { eventually } from './eventually';
-import { stopServiceWorker } from './service-worker';
 import type { FixturePage } from '../fixtures/make-pages';
 import { writeLawsPack } from '../unit/laws-fixture';
 
@@ -179,7 +178,7 @@ describe('the laws pack in the extension', () => {
       const page = await browser.open(corpusUrl);
       await chooseFile(page, 'laws-copy.pack.json');
       await page.locator(`#pack-progress[data-stage="${stage}"]`).waitFor({ timeout: 60_000 });
-      await stopServiceWorker(browser, page);
+      await browser.unloadBackground();
       assert.equal(await result(page), await browser.message('corpusPackInterrupted'));
       assert.deepEqual(await stored(page), before);
       await eventually(

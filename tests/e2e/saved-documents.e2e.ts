@@ -5,7 +5,7 @@
  * site's reprint with three words changed (anthem-law-reprint.html) then
  * identified against it with those deviations at their articles; the list on
  * the corpus page (title, URL, time, SHA-256), renaming, export as a pack,
- * the service worker stopped (Chromium) and the browser restarted (nothing
+ * the background unloaded and the browser restarted (nothing
  * lost), removal (no longer identified) and the exported pack imported again.
  * In each browser E2E_BROWSERS lists (driver.ts).
  */
@@ -15,12 +15,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { FIXTURE_PAGES, type ChromiumExtensionBrowser } from './extension-browser';
+import { FIXTURE_PAGES } from './extension-browser';
 import { E2E_BROWSERS, launchExtensionBrowser } from './browsers';
 import type { BrowserName, ExtensionBrowser, TestPage } from './driver';
 import { startStaticServer, type StaticServer } from './static-server';
 import { eventually } from './eventually';
-import { stopServiceWorker } from './service-worker';
 import { parsePack } from '../../src/core/corpus/pack';
 import type { Report } from '../../src/core/check/report';
 import type { CorpusResult, PackFile } from '../../src/messages/corpus';
@@ -195,13 +194,10 @@ for (const name of E2E_BROWSERS) {
     });
 
     it('is still there, and still identifies the reprint, after the service worker stops and the browser restarts', async () => {
-      if (browser.name === 'chromium') {
-        const page = await corpusPage();
-        await stopServiceWorker(browser as ChromiumExtensionBrowser, page as Page);
-        const { page: reprint, report } = await reportOf('anthem-law-reprint.html');
-        assert.deepEqual(deviationsOf(report), CHANGES, 'after the worker stopped');
-        await Promise.all([reprint.close(), page.close()]);
-      }
+      await browser.unloadBackground();
+      const stopped = await reportOf('anthem-law-reprint.html');
+      assert.deepEqual(deviationsOf(stopped.report), CHANGES, 'after the background was unloaded');
+      await stopped.page.close();
       await browser.close();
       browser = await launch(name);
       const { page: reprint, report } = await reportOf('anthem-law-reprint.html');

@@ -1,15 +1,17 @@
 /**
- * Stopping the extension's service worker as the browser does after 30 s
- * idle (CDP ServiceWorker.stopWorker), for tests of what survives it.
+ * Stopping the extension's service worker as Chromium does after 30 s idle
+ * (CDP ServiceWorker.stopWorker): the Chromium half of the driver's
+ * `unloadBackground()` (driver.ts).
  */
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from './extension-browser';
+import type { BrowserContext } from 'playwright-core';
 import { eventually } from './eventually';
 
-/** Stops every running extension service worker (seen from `page`'s CDP session) and waits until it is stopped. */
-export async function stopServiceWorker(browser: ExtensionBrowser, page: Page): Promise<void> {
-  const cdp = await browser.context.newCDPSession(page);
+/** Stops every running extension service worker of `context` and waits until each was seen stopped. */
+export async function stopServiceWorker(context: BrowserContext): Promise<void> {
+  // Any page of the context sees its service workers; a persistent context always has one.
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
   const status = new Map<string, string>();
   // Seen stopped at least once: a message already on its way (an import's next chunk) wakes the worker at once.
   const wasStopped = new Set<string>();

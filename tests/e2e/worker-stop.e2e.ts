@@ -14,7 +14,6 @@ import { after, before, describe, it } from 'node:test';
 import { FIXTURE_PAGES, launchWithExtension, type ExtensionBrowser } from './extension-browser';
 import { waitUntil } from './driver';
 import { startStaticServer, type StaticServer } from './static-server';
-import { stopServiceWorker } from './service-worker';
 import { backupJson } from '../../src/core/highlight/annotation-export';
 import { generateHighlights } from './extension-pages-data';
 
@@ -58,7 +57,7 @@ describe('the service worker stopped mid-work', () => {
       .setInputFiles({ name: 'highlights.json', mimeType: 'application/json', buffer: Buffer.from(backupJson(many)) });
     // Sent to the background: the page shows the writing phase.
     await options.getByText(await browser.message('optionsImportWriting')).waitFor({ timeout: 30_000 });
-    await stopServiceWorker(browser, options);
+    await browser.unloadBackground();
     await options.locator('#transfer-result.ok, #transfer-result.failed').waitFor({ timeout: 60_000 });
     const failed = (await options.locator('#transfer-result.failed').count()) === 1;
     const after = await stored();
@@ -83,7 +82,7 @@ describe('the service worker stopped mid-work', () => {
         tabId,
       );
     await waitUntil(inQueue, "the page's analysis in the background", 60_000);
-    await stopServiceWorker(browser, page);
+    await browser.unloadBackground();
     let report = await browser.requestReport(page);
     await waitUntil(
       async () => (report = await browser.requestReport(page)).documents.length > 0,
