@@ -37,6 +37,7 @@ import { forEachFingerprint, isContentChar, K, W } from '../core/corpus/fingerpr
 import { MIN_EVIDENCE } from '../core/check/identify';
 import { quoteFingerprints, someQuoteMightIdentify } from '../core/check/short-quotation';
 import type { PrefilterTable } from '../core/corpus/prefilter';
+import { hasHash } from '../core/corpus/sorted-hashes';
 import { mapCharacters, needsCharacterMap, parseCharacterMap, type CharacterMap } from '../core/text/character-map';
 
 /** Raw characters per piece: a millisecond or two of work, even before the JIT warms up. */
@@ -59,7 +60,8 @@ export function asciiAlphanumerics(text: string): string {
 }
 
 interface Gate {
-  hashes: Set<number>;
+  /** Ascending, distinct: looked up by binary search, with no Set to build on each page. */
+  hashes: readonly number[];
   traditional: CharacterMap;
 }
 
@@ -69,7 +71,7 @@ let gate: Gate | undefined;
 function known(): Gate {
   if (gate) return gate;
   const table = JSON.parse(raw) as PrefilterTable;
-  gate = { hashes: new Set(table.hashes), traditional: parseCharacterMap(table.traditional ?? '') };
+  gate = { hashes: table.hashes, traditional: parseCharacterMap(table.traditional ?? '') };
   return gate;
 }
 
@@ -109,7 +111,7 @@ export async function mightReprint(text: string, options: GateOptions = {}): Pro
   const piece = Math.max(4 * WINDOW_SPAN, options.pieceLength ?? PIECE_LENGTH);
   const hits = new Set<number>();
   const visit = (h: number): void => {
-    if (table.has(h)) hits.add(h);
+    if (hasHash(table, h)) hits.add(h);
   };
   let start = 0;
   for (;;) {
@@ -127,5 +129,5 @@ export async function mightReprint(text: string, options: GateOptions = {}): Pro
   }
   // Too little shared text for a reprint: a sentence in quotation marks may still identify a document alone.
   const prepare = (quote: string) => (simplify ? mapCharacters(asciiAlphanumerics(quote), traditional) : asciiAlphanumerics(quote));
-  return someQuoteMightIdentify(quoteFingerprints(text, prepare), (h) => table.has(h));
+  return someQuoteMightIdentify(quoteFingerprints(text, prepare), (h) => hasHash(table, h));
 }

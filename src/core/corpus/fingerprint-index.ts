@@ -12,6 +12,7 @@
  * (`CorpusIndex`): importing a pack never rebuilds another's index.
  */
 import { fingerprints } from './fingerprint';
+import { indexOfHash } from './sorted-hashes';
 
 /** A fingerprint in more documents than this is boilerplate, whatever the stop list says. */
 export const MAX_DOCUMENT_FREQUENCY = 50;
@@ -74,21 +75,6 @@ export function buildCompactIndex(perDocument: ArrayLike<number>[]): CompactInde
   };
 }
 
-/** Where `hash` is in `index.hashes`, or -1. */
-function find(index: CompactIndex, hash: number): number {
-  const { hashes } = index;
-  let lo = 0;
-  let hi = hashes.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const h = hashes[mid];
-    if (h < hash) lo = mid + 1;
-    else if (h > hash) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
-
 /** Bytes the index's arrays hold. */
 export function indexBytes(index: CompactIndex): number {
   return index.hashes.byteLength + index.starts.byteLength + index.documents.byteLength + index.sizes.byteLength;
@@ -120,7 +106,7 @@ export function combineIndexes(indexes: CompactIndex[]): CorpusIndex {
 export function documentsWith(index: CorpusIndex, hash: number): number[] | undefined {
   let found: number[] | undefined;
   for (const { index: part, base } of index.parts) {
-    const i = find(part, hash);
+    const i = indexOfHash(part.hashes, hash);
     if (i < 0) continue;
     found ??= [];
     for (let k = part.starts[i]; k < part.starts[i + 1]; k++) found.push(base + part.documents[k]);

@@ -6,6 +6,7 @@
  */
 import type { FingerprintTable } from './corpus';
 import { forEachFingerprint } from './fingerprint';
+import { hasHash } from './sorted-hashes';
 import { MIN_EVIDENCE } from '../check/identify';
 import { quoteFingerprints, someQuoteMightIdentify } from '../check/short-quotation';
 import { mapCharacters, needsCharacterMap, parseCharacterMap, serializeCharacterMap } from '../text/character-map';
@@ -16,7 +17,7 @@ import { traditionalCharactersFor } from '../text/traditional';
 export interface PrefilterTable {
   k: number;
   w: number;
-  /** Every document fingerprint, sorted, distinct. */
+  /** Every document fingerprint, ascending, distinct (looked up by binary search: ./sorted-hashes.ts). */
   hashes: number[];
   /**
    * Traditional characters whose simplified forms the documents use, as
@@ -40,7 +41,7 @@ export interface Prefilter {
 }
 
 export function createPrefilter(table: PrefilterTable): Prefilter {
-  const known = new Set(table.hashes);
+  const known = (h: number): boolean => hasHash(table.hashes, h);
   const traditional = parseCharacterMap(table.traditional ?? '');
   return {
     mightReprint(text: string): boolean {
@@ -49,12 +50,12 @@ export function createPrefilter(table: PrefilterTable): Prefilter {
       const simplified = needsCharacterMap(text, traditional) ? mapCharacters(text, traditional) : text;
       const normalized = normalize(simplified).text;
       forEachFingerprint(normalized, (h) => {
-        if (known.has(h) && !seen.has(h)) {
+        if (known(h) && !seen.has(h)) {
           seen.add(h);
           hits++;
         }
       });
-      return hits >= MIN_EVIDENCE || someQuoteMightIdentify(quoteFingerprints(simplified, (q) => normalize(q).text), (h) => known.has(h));
+      return hits >= MIN_EVIDENCE || someQuoteMightIdentify(quoteFingerprints(simplified, (q) => normalize(q).text), known);
     },
   };
 }
