@@ -19,6 +19,7 @@ import { MIN_EVIDENCE } from '../core/check/identify';
 import { quoteCandidates } from '../core/check/short-quotation';
 import { CorpusDatabase, removePack, storePack, type StoredPack } from '../storage/corpus-db';
 import {
+  CORPUS_REVISION_KEY,
   IMPORTED_PACKS_KEY,
   IMPORT_LOST,
   MAX_PACK_TEXT,
@@ -105,10 +106,17 @@ export async function listPacks(): Promise<PackSummary[]> {
   return (await db().packs.orderBy('id').toArray()).filter((p) => p.id !== USER_PACK_ID).map(summary);
 }
 
-/** After any change to the stored packs: the engine reloads on the next request, and content scripts learn whether to send sketches. */
+/**
+ * After any change to the stored packs: the engine reloads on the next
+ * request, content scripts learn whether to send sketches, and open tabs
+ * analyse again (a new token: storage.onChanged fires only on a new value).
+ */
 export async function packsChanged(): Promise<void> {
   loaded = undefined;
-  await browser.storage.local.set({ [IMPORTED_PACKS_KEY]: await db().packs.count() });
+  await browser.storage.local.set({
+    [IMPORTED_PACKS_KEY]: await db().packs.count(),
+    [CORPUS_REVISION_KEY]: crypto.randomUUID(),
+  });
 }
 
 function tellPages(progress: ImportProgress): void {

@@ -6,7 +6,8 @@
  * whenever the page's text changes; highlights and notes
  * (./highlights/controller.ts) are re-anchored after every analysis. This
  * script answers `{type:'yuanwen/report'}` with the report of the page as
- * currently analysed, and `{type:'yuanwen/scroll-to'}`.
+ * currently analysed, and `{type:'yuanwen/scroll-to'}`. A change to the
+ * stored documents makes it analyse again.
  */
 import { TEST_BUILD } from '../platform/build-flags';
 import { sendMessage } from '../platform/messaging';
@@ -17,6 +18,7 @@ import { PageAnalyser } from './page-analyser';
 import { watchPageChanges } from './page-changes';
 import { answerPageSourceRequests, answerPageTextRequests, answerReportRequests } from './report-responder';
 import { answerScrollRequests } from './scroll-to-deviation';
+import { onCorpusChanged } from './corpus-changes';
 import { PageRenderer, openViewer } from './render/renderer';
 import { PageHighlights } from './highlights/controller';
 
@@ -64,6 +66,9 @@ onSiteSettingsChanged((settings) => {
   if (settings.disabledSites.includes(site)) analyser.stop();
   else analyser.start();
 });
+
+// A document saved, imported or removed elsewhere: this tab's links follow without a reload.
+onCorpusChanged(() => analyser.corpusChanged());
 
 answerReportRequests(async () => {
   await ready;

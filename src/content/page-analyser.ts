@@ -108,6 +108,12 @@ export class PageAnalyser {
     void this.analyseNow();
   }
 
+  /** The stored documents changed: analyse again, with no answer reused (it was the old corpus's). */
+  corpusChanged(): void {
+    this.lastAnswer = undefined;
+    if (this.on) void this.analyseNow();
+  }
+
   /** Starts a new analysis (superseding any running one) and resolves when it is done. */
   analyseNow(): Promise<void> {
     if (this.busy) this.cancelledInARow++;

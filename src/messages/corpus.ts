@@ -166,6 +166,14 @@ export interface CorpusReplies {
  */
 export const IMPORTED_PACKS_KEY = 'importedPacks';
 
+/**
+ * storage.local key the background sets to a new token after every change
+ * to the stored documents (a pack imported or removed, a page saved, renamed
+ * or removed): open tabs analyse again, so a reprint is linked to a document
+ * saved after it was opened, and unlinked from one removed.
+ */
+export const CORPUS_REVISION_KEY = 'corpusRevision';
+
 /** Fingerprints a sketch may carry (a very long page sends its first ones). */
 export const MAX_SKETCH = 16384;
 /** Quotes a sketch may carry, and fingerprints per quote (a quote is at most 600 characters). */

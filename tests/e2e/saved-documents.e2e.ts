@@ -3,7 +3,8 @@
  * extension (Chromium): the issuer's page of 国歌法 (a law that is not
  * bundled; fixture page npc-anthem-law.html) saved from the popup, a city
  * site's reprint with three words changed (anthem-law-reprint.html) then
- * identified against it with those deviations at their articles; the list on
+ * identified against it with those deviations at their articles (also in a
+ * tab already open when it was saved, and unlinked there when removed); the list on
  * the corpus page (title, URL, time, SHA-256), renaming, export as a pack,
  * the background unloaded and the browser restarted (nothing
  * lost), removal (no longer identified) and the exported pack imported again.
@@ -108,6 +109,9 @@ for (const name of E2E_BROWSERS) {
     it('is saved from the popup with the title the page gives, and refused a second time', async () => {
       const { page: issuer, report } = await reportOf('npc-anthem-law.html', analysed);
       assert.deepEqual(report.documents, [], 'not bundled: nothing identified before it is saved');
+      // A reprint already open in another tab, identified once the document is saved, without a reload.
+      const { page: openReprint, report: before } = await reportOf('anthem-law-reprint.html', analysed);
+      assert.deepEqual(before.documents, []);
       issuerUrl = issuer.url();
       const first = await saveFromPopup(issuer);
       assert.equal(first.offeredTitle, TITLE);
@@ -116,7 +120,14 @@ for (const name of E2E_BROWSERS) {
       assert.equal(first.result, await browser.message('savePageSaved', TITLE));
       const again = await saveFromPopup(issuer);
       assert.match(again.result, /already saved/);
-      await issuer.close();
+      const followed = await eventually(
+        () => browser.requestReport(openReprint),
+        (r) => r.documents.length > 0,
+        15_000,
+      );
+      assert.equal(followed.documents[0].title, TITLE, 'the open tab analysed again');
+      assert.deepEqual(deviationsOf(followed), CHANGES);
+      await Promise.all([issuer.close(), openReprint.close()]);
     });
 
     it('identifies a reprint on another site against it, with the changed words at their articles', async () => {
@@ -209,6 +220,7 @@ for (const name of E2E_BROWSERS) {
     });
 
     it('is removed at once from identification, and comes back with the exported pack imported', async () => {
+      const { page: openReprint } = await reportOf('anthem-law-reprint.html');
       const page = await corpusPage();
       await listedOnce(page);
       await page.locator('article.saved button.remove').click();
@@ -219,7 +231,14 @@ for (const name of E2E_BROWSERS) {
       assert.equal(await page.locator('#saved-result').textContent(), await browser.message('savedRemoved', RENAMED));
       const { page: gone, report: none } = await reportOf('anthem-law-reprint.html', analysed);
       assert.deepEqual(none.documents, []);
-      await gone.close();
+      // The tab that was open when it was removed no longer links to it either.
+      const unlinked = await eventually(
+        () => browser.requestReport(openReprint),
+        (r) => r.documents.length === 0,
+        15_000,
+      );
+      assert.deepEqual(unlinked.documents, [], 'the open tab analysed again');
+      await Promise.all([gone.close(), openReprint.close()]);
 
       // The messages the corpus page's import sends, in chunks (the file input itself: corpus-packs.e2e.ts).
       const chunks = splitForTransfer(exported);

@@ -116,6 +116,26 @@ describe('PageAnalyser', () => {
     expect(events.filter((e) => e.startsWith('marks'))).toHaveLength(2);
   });
 
+  it('a change to the stored documents asks the engine again about the same text, and draws its new answer', async () => {
+    let saved = false;
+    const { analyser, events, analyse } = setUp({ analyse: async () => responseOf(saved ? 'saved-document' : 'opinion') });
+    analyser.start();
+    await analyser.settled();
+    saved = true;
+    analyser.corpusChanged();
+    const report = await analyser.currentReport();
+    expect(analyse).toHaveBeenCalledTimes(2);
+    expect(report.documents.map((d) => d.id)).toEqual(['saved-document']);
+    expect(events.filter((e) => e.startsWith('marks'))).toEqual(['marks opinion', 'marks saved-document']);
+  });
+
+  it('switched off, a change to the stored documents analyses nothing', async () => {
+    const { analyser, analyse } = setUp();
+    analyser.corpusChanged();
+    await analyser.settled();
+    expect(analyse).not.toHaveBeenCalled();
+  });
+
   it('a newer analysis overtakes one still waiting for the engine: only the newest is drawn and reported', async () => {
     const first = deferred<AnalyseResponse>();
     const { analyser, events, changes, analyse } = setUp({
