@@ -37,6 +37,7 @@ import {
   type ImportSummary,
   type PageHighlightsResponse,
 } from '../messages/analysis';
+import { HIGHLIGHTS_REVISION_KEY } from '../messages/highlights';
 import type { BackgroundReply, BackgroundRequest } from '../messages/replies';
 import { VIEWER_PAGE } from './viewer-tab';
 
@@ -108,20 +109,29 @@ export function handleHighlightMessage(
   switch (message.type) {
     case 'yuanwen/highlight-create':
       if (from.kind !== 'content') return undefined;
-      return answer(message, () => create(db, message.draft, from.pageUrl));
+      return answer(
+        message,
+        changing(() => create(db, message.draft, from.pageUrl)),
+      );
     case 'yuanwen/highlights-for-page':
       if (from.kind !== 'content') return undefined;
       return answer(message, () => forPage(db, from.pageUrl, message.clauses));
     case 'yuanwen/highlight-update':
-      return answer(message, async () => {
-        await mayChange(db, message.id, from);
-        return db.update(message.id, message.patch);
-      });
+      return answer(
+        message,
+        changing(async () => {
+          await mayChange(db, message.id, from);
+          return db.update(message.id, message.patch);
+        }),
+      );
     case 'yuanwen/highlight-delete':
-      return answer(message, async () => {
-        await mayChange(db, message.id, from);
-        return db.remove(message.id);
-      });
+      return answer(
+        message,
+        changing(async () => {
+          await mayChange(db, message.id, from);
+          return db.remove(message.id);
+        }),
+      );
     case 'yuanwen/highlights-list':
       if (from.kind !== 'page') return undefined;
       return answer(message, () => (message.url !== undefined ? db.forPage(message.url) : db.all()));
@@ -136,16 +146,40 @@ export function handleHighlightMessage(
       return answer(message, () => db.count());
     case 'yuanwen/highlight-restore':
       if (from.kind !== 'page') return undefined;
-      return answer(message, () => db.create(message.highlight));
+      return answer(
+        message,
+        changing(() => db.create(message.highlight)),
+      );
     case 'yuanwen/highlights-export':
       if (from.kind !== 'page') return undefined;
       return answer(message, () => exportAll(db, message.format));
     case 'yuanwen/highlights-import':
       if (from.kind !== 'page') return undefined;
-      return answer(message, () => importAll(db, message.text, message.mode ?? 'replace', message.confirmDeletes === true));
+      return answer(
+        message,
+        changing(() => importAll(db, message.text, message.mode ?? 'replace', message.confirmDeletes === true)),
+      );
     default:
       return undefined;
   }
+}
+
+/**
+ * `work`, then, once it has stored its change, a new token under
+ * HIGHLIGHTS_REVISION_KEY so every open tab draws its highlights again. A
+ * failed write changes nothing and announces nothing; a token that cannot be
+ * written costs only the live update.
+ */
+function changing<T>(work: () => Promise<T>): () => Promise<T> {
+  return async () => {
+    const value = await work();
+    try {
+      await browser.storage.local.set({ [HIGHLIGHTS_REVISION_KEY]: crypto.randomUUID() });
+    } catch {
+      // Only the live update of open tabs is lost: they catch up at their next analysis.
+    }
+    return value;
+  };
 }
 
 async function create(db: HighlightStore, draft: unknown, pageUrl: string): Promise<Highlight> {

@@ -12,13 +12,14 @@
 import { TEST_BUILD } from '../platform/build-flags';
 import { sendMessage } from '../platform/messaging';
 import { isSiteEnabled, onSiteSettingsChanged, siteOf } from '../platform/site-settings';
+import { onLocalStorageChanged } from '../platform/storage-changes';
+import { CORPUS_REVISION_KEY } from '../messages/corpus';
 import { analyseInBackground, readPageForAnalysis } from './analysis';
 import { MainThreadClock } from './main-thread';
 import { PageAnalyser } from './page-analyser';
 import { watchPageChanges } from './page-changes';
 import { answerPageSourceRequests, answerPageTextRequests, answerReportRequests } from './report-responder';
 import { answerScrollRequests } from './scroll-to-deviation';
-import { onCorpusChanged } from './corpus-changes';
 import { PageRenderer, openViewer } from './render/renderer';
 import { PageHighlights } from './highlights/controller';
 
@@ -68,7 +69,7 @@ onSiteSettingsChanged((settings) => {
 });
 
 // A document saved, imported or removed elsewhere: this tab's links follow without a reload.
-onCorpusChanged(() => analyser.corpusChanged());
+onLocalStorageChanged(CORPUS_REVISION_KEY, () => analyser.corpusChanged());
 
 answerReportRequests(async () => {
   await ready;

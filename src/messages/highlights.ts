@@ -179,6 +179,16 @@ export interface HighlightsImportRequest {
   confirmDeletes?: true;
 }
 
+/**
+ * storage.local key the background sets to a new token after every change
+ * to the stored highlights (made, edited, deleted, restored, imported), from
+ * whichever tab or page: open tabs draw their highlights again, so a note
+ * deleted in the library does not linger on the page it was made on. A
+ * token, not the change: storage is readable by every extension context, and
+ * notes stay in the database.
+ */
+export const HIGHLIGHTS_REVISION_KEY = 'highlightsRevision';
+
 export const IMPORT_MODES = ['replace', 'merge'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 

@@ -12,6 +12,7 @@
  * For the options page: `readHighlightSettings()`, `setCanonicalAnchoring(on)`.
  */
 import { browser } from './browser';
+import { onLocalStorageChanged } from './storage-changes';
 
 export const HIGHLIGHT_SETTINGS_KEY = 'highlightSettings';
 export const HIGHLIGHT_SETTINGS_VERSION = 1;
@@ -47,8 +48,5 @@ export async function setCanonicalAnchoring(canonicalAnchoring: boolean): Promis
 
 /** Calls `listener` with the new settings whenever they change (in any context). */
 export function onHighlightSettingsChanged(listener: (settings: HighlightSettings) => void): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(HIGHLIGHT_SETTINGS_KEY in changes)) return;
-    listener(parseHighlightSettings(changes[HIGHLIGHT_SETTINGS_KEY].newValue));
-  });
+  onLocalStorageChanged(HIGHLIGHT_SETTINGS_KEY, (value) => listener(parseHighlightSettings(value)));
 }

@@ -8,6 +8,7 @@
  * A site is a URL's hostname (`www.xinhuanet.com`).
  */
 import { browser } from './browser';
+import { onLocalStorageChanged } from './storage-changes';
 
 export const SITE_SETTINGS_KEY = 'siteSettings';
 export const SITE_SETTINGS_VERSION = 1;
@@ -56,8 +57,5 @@ export async function setSiteEnabled(site: string, enabled: boolean): Promise<vo
 
 /** Calls `listener` with the new settings whenever they change (in any context). */
 export function onSiteSettingsChanged(listener: (settings: SiteSettings) => void): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(SITE_SETTINGS_KEY in changes)) return;
-    listener(parseSiteSettings(changes[SITE_SETTINGS_KEY].newValue));
-  });
+  onLocalStorageChanged(SITE_SETTINGS_KEY, (value) => listener(parseSiteSettings(value)));
 }

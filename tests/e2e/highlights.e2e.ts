@@ -6,7 +6,8 @@
  * after a rewrite (orphan, listed, drawn nowhere), canonical highlights on
  * other reprints of the clause (faithful and altered: the changed words
  * called out), export → wipe → import round trip and a malformed import
- * through the background's messages, two tabs at once, a stopped service
+ * through the background's messages, two tabs at once, an edit and a delete
+ * made in the library followed live on the open page, a stopped service
  * worker, and notes kept out of page-readable DOM.
  *
  * Pages whose text must change under the same URL come from a small server
@@ -450,6 +451,42 @@ for (const name of E2E_BROWSERS) {
         const ids = new Set((await allHighlights()).map((h) => h.id));
         assert.ok(ids.has(ra.id) && ids.has(rb.id), 'both highlights are stored');
         await Promise.all([a.close(), b.close()]);
+      });
+
+      it('follows a note edited and a highlight deleted in the library onto the open page, without a reload', async () => {
+        const quote = '支持边境城镇增强稳边固边';
+        const page = await browser.open(server.url('peoples-daily-print.html'));
+        await browser.requestReport(page);
+        await select(page, quote);
+        await page.keyboard.press('Shift');
+        const made = await toPage<Highlight>(page, { type: 'yuanwen/highlight-selection', color: 'green' });
+        await eventually(
+          () => painted(page),
+          (p) => p.green?.length === 1,
+        );
+        const listed = () => toPage<PageHighlight[]>(page, { type: 'yuanwen/highlights' });
+
+        // The library's edit and delete are these messages from an extension page.
+        const edited = await toBackground<Highlight>({ type: 'yuanwen/highlight-update', id: made.id, patch: { note: '在资料库里改的' } });
+        assert.ok(edited.ok);
+        const afterEdit = await eventually(listed, (l) => l.find((i) => i.highlight.id === made.id)?.highlight.note === '在资料库里改的');
+        assert.equal(afterEdit.find((i) => i.highlight.id === made.id)?.highlight.note, '在资料库里改的');
+
+        const deleted = await toBackground<boolean>({ type: 'yuanwen/highlight-delete', id: made.id });
+        assert.ok(deleted.ok && deleted.value);
+        const afterDelete = await eventually(listed, (l) => !l.some((i) => i.highlight.id === made.id));
+        assert.ok(!afterDelete.some((i) => i.highlight.id === made.id), 'gone from the page');
+        assert.equal(
+          (
+            await eventually(
+              () => painted(page),
+              (p) => !p.green,
+            )
+          ).green,
+          undefined,
+          'no longer drawn',
+        );
+        await page.close();
       });
 
       it('wakes an unloaded background (stopped service worker, unloaded event page) for the next request', async () => {

@@ -21,7 +21,9 @@ import type { TextMap } from '../../page/text-map';
 import { t } from '../../platform/browser';
 import { resultValue, sendMessage } from '../../platform/messaging';
 import { onHighlightSettingsChanged } from '../../platform/highlight-settings';
+import { onLocalStorageChanged } from '../../platform/storage-changes';
 import type { AnalyseResponse, PageHighlight } from '../../messages/analysis';
+import { HIGHLIGHTS_REVISION_KEY } from '../../messages/highlights';
 import type { DockView, FloatView, FrameAction } from '../../messages/frame';
 import type { HighlightPatch } from '../../core/highlight/record';
 import { hiddenInLayout } from '../hidden';
@@ -104,6 +106,10 @@ export class PageHighlights {
       remove: (id) => this.remove(id),
     });
     onHighlightSettingsChanged(() => {
+      if (this.enabled) void this.resync();
+    });
+    // A highlight made, edited or deleted in another tab or in the library (or in this tab: drawing again is harmless).
+    onLocalStorageChanged(HIGHLIGHTS_REVISION_KEY, () => {
       if (this.enabled) void this.resync();
     });
   }
