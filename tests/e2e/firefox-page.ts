@@ -396,6 +396,25 @@ export function firefoxPage(page: Page, knownUrl?: string): TestPage {
   const refreshUrl = async () => {
     url = await page.evaluate(() => location.href).catch(() => page.url());
   };
+  /**
+   * Runs `navigate` in the page and waits until another document has loaded.
+   * puppeteer sees no navigation of an extension page, so the old document's
+   * window is marked first, and the new one is the unmarked window.
+   */
+  const inNewDocument = async (navigate: () => void, what: string): Promise<void> => {
+    await page.evaluate(() => {
+      (window as unknown as { yuanwenDriverLeft?: boolean }).yuanwenDriverLeft = true;
+    });
+    await page.evaluate(navigate);
+    await waitUntil(
+      async () =>
+        (await page
+          .evaluate(() => !(window as unknown as { yuanwenDriverLeft?: boolean }).yuanwenDriverLeft && document.readyState === 'complete')
+          .catch(() => false)) === true,
+      `${what} to load another document`,
+    );
+    await refreshUrl();
+  };
   const main = page.mainFrame();
   return {
     url: () => url,
@@ -409,20 +428,15 @@ export function firefoxPage(page: Page, knownUrl?: string): TestPage {
       return response;
     },
     async reload() {
-      const response = await page.reload({ waitUntil: 'load' });
-      await refreshUrl();
-      return response;
+      if (!url.startsWith('moz-extension:')) {
+        const response = await page.reload({ waitUntil: 'load' });
+        await refreshUrl();
+        return response;
+      }
+      await inNewDocument(() => location.reload(), 'reload');
     },
     async goBack() {
-      // puppeteer sees no navigation between extension pages: go back in the page, then wait for the earlier document.
-      const from = await page.evaluate(() => location.href);
-      await page.evaluate(() => history.back());
-      await waitUntil(
-        async () =>
-          (await page.evaluate((from) => location.href !== from && document.readyState === 'complete', from).catch(() => false)) === true,
-        `history.back() from ${from}`,
-      );
-      await refreshUrl();
+      await inNewDocument(() => history.back(), 'history.back()');
     },
     async waitForURL(wanted) {
       await waitUntil(async () => wanted.test(await page.evaluate(() => location.href).catch(() => '')), `the URL to match ${wanted}`);

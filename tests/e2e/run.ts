@@ -55,9 +55,10 @@ let skipped = 0;
 // Suites report too; only tests count. A file that fails to load reports as one failed test.
 const isSuite = (data: TestEventData): boolean => data.details?.type === 'suite';
 
-// The timeout is per file: extension-pages.e2e.ts alone runs ~100 s on a
-// quiet machine, and all files run at once on CI's two cores.
-const stream = run({ files, concurrency: true, timeout: 360_000 });
+// The timeout is per file: extension-pages.e2e.ts alone runs ~100 s per
+// browser on a quiet machine (~200 s each under load), its one body runs in
+// both, and all files run at once on CI's two cores.
+const stream = run({ files, concurrency: true, timeout: 600_000 });
 stream.on('test:pass', (data: TestEventData) => {
   if (isSuite(data)) return;
   if (data.skip || data.todo) skipped++;
