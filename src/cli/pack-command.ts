@@ -1,7 +1,8 @@
 /**
  * `yuanwen pack DIR -o FILE`: a corpus pack from a folder of `.md` (the laws
  * collection's layout), `.txt` (the corpus source format, or plain text with
- * the title on its first line) and `.html`/`.htm` files. A progress line on
+ * the title on its first line) and `.html`/`.htm` files (their text as the
+ * extension saves a page: the site's chrome left out). A progress line on
  * standard error; one line per file that cannot be read, the rest packed.
  */
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { basename, extname, join, relative } from 'node:path';
 import type { Corpus } from '../core/corpus/corpus';
 import { buildPack, serializePack, type CorpusPack, type PackInput } from '../core/corpus/pack';
 import { plainTextDocument, sourceFileDocument } from '../core/corpus/pack-source';
+import { documentLines } from '../core/corpus/saved-page';
 import { htmlPage, InputError, readTextFile } from './read-page';
 
 const PACKABLE = new Set(['.md', '.txt', '.html', '.htm']);
@@ -33,10 +35,8 @@ function readDocument(path: string, name: string): PackInput {
   const ext = extname(path).toLowerCase();
   if (ext === '.html' || ext === '.htm') {
     const page = htmlPage(text);
-    const lines = page.text.split('\n');
-    // The title is usually also the text's first line.
-    const body = lines[0]?.trim() === page.title ? lines.slice(1).join('\n') : page.text;
-    return plainTextDocument(name, page.title, body);
+    // The site's chrome left out as when the extension saves a page (title line, bylines, footer), so both give one text.
+    return plainTextDocument(name, page.title, documentLines(page.text, page.title).lines.join('\n'));
   }
   return sourceFileDocument(name, text);
 }

@@ -9,6 +9,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { yuanwen } from './run-cli';
 import { parsePack } from '../../../src/core/corpus/pack';
 import { LAWS, reprintPage, REVIEW_2017, REVIEW_2023 } from '../laws-fixture';
+import { htmlPage } from '../../../src/cli/read-page';
+import { savedPageDocument } from '../../../src/core/corpus/saved-page';
+
+const FIXTURE_PAGES = join(import.meta.dirname, '..', '..', 'fixtures', 'pages');
 
 const scratch = mkdtempSync(join(tmpdir(), 'yuanwen-pack-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -27,6 +31,25 @@ writeFileSync(join(folder, 'untitled.md'), '没有标题的一段文字。\n');
 writeFileSync(join(folder, 'empty.txt'), '\n\n');
 writeFileSync(join(folder, 'notes.docx'), 'not packable: skipped');
 const packFile = join(scratch, 'laws.pack.json');
+
+describe("yuanwen pack of an issuer's HTML page", () => {
+  it("packs the text the extension saves from the same page: the site's chrome left out, the same SHA-256", () => {
+    const pages = join(scratch, 'pages');
+    mkdirSync(pages);
+    const html = readFileSync(join(FIXTURE_PAGES, 'npc-anthem-law.html'), 'utf8');
+    writeFileSync(join(pages, '国歌法.html'), html);
+    const out = join(scratch, 'anthem.pack.json');
+    expect(yuanwen(['pack', pages, '-o', out]).status).toBe(0);
+    const [packed] = parsePack(readFileSync(out, 'utf8')).documents;
+    const page = htmlPage(html);
+    const saved = savedPageDocument({ url: 'http://www.npc.gov.cn/', ...page }, '2026-12-01T00:00:00Z');
+    expect(packed.title).toBe('中华人民共和国国歌法');
+    expect(packed.text).toBe(saved.text);
+    expect(packed.sha256).toBe(saved.sha256);
+    expect(page.text).toContain('责任编辑');
+    expect(packed.text).not.toContain('责任编辑');
+  });
+});
 
 describe('yuanwen pack', () => {
   const run = yuanwen(['pack', folder, '-o', packFile, '--title', '行政复议法两版']);
