@@ -74,6 +74,10 @@ export interface TestLocator extends TestQueries {
   isVisible(): Promise<boolean>;
   /** The element's box in the top page's viewport coordinates, even inside a frame. */
   boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null>;
+  /** Moves the pointer (real input events) to the middle of the element. */
+  hover(): Promise<void>;
+  /** Focuses the element, as a script's `element.focus()` does. */
+  focus(): Promise<void>;
   /** A trusted click (real input events) in the middle of the element. */
   click(): Promise<void>;
   /** Replaces an input's value, typed as the reader types. */
@@ -99,7 +103,7 @@ export interface TestFrame extends TestQueries {
 
 export interface TestPage extends TestFrame {
   keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
-  mouse: { click(x: number, y: number): Promise<void> };
+  mouse: { click(x: number, y: number): Promise<void>; move(x: number, y: number): Promise<void> };
   goto(url: string): Promise<unknown>;
   /** Reloads and waits for the load event. */
   reload(): Promise<unknown>;
@@ -124,6 +128,17 @@ export interface ExtensionBrowser {
   open(url: string): Promise<TestPage>;
   /** A new tab with nothing loaded (then `page.goto`), for pages that must keep their own URL. */
   newPage(): Promise<TestPage>;
+  /**
+   * Runs `script` in every page `open` or `newPage` opens from now on, in the
+   * page's own world, before the page's scripts (Chromium: every page).
+   * Sent as source: no named functions inside.
+   */
+  addInitScript(script: () => void): Promise<void>;
+  /**
+   * The next tab opened (by a click, by the extension) whose URL `accept`
+   * takes, once loaded. Ask before the action that opens it.
+   */
+  waitForNewPage(accept: (url: string) => boolean, timeoutMs?: number): Promise<TestPage>;
   /** Opens an extension page (`src/popup/index.html?tab=…`) in a new tab and waits until it is loaded. */
   openExtensionPage(path: string): Promise<TestPage>;
   /** `page`'s frames (the page's own first), each with its current URL. */

@@ -38,6 +38,7 @@ export interface ChromiumExtensionBrowser extends AnyExtensionBrowser {
   open(url: string): Promise<Page>;
   newPage(): Promise<Page>;
   openExtensionPage(path: string): Promise<Page>;
+  waitForNewPage(accept: (url: string) => boolean, timeoutMs?: number): Promise<Page>;
 }
 
 /** The Chromium harness under its old name, for the files written for Chromium alone (not yet on driver.ts). */
@@ -129,6 +130,18 @@ export async function launchWithExtension(options: ChromiumLaunchOptions = {}): 
       return page;
     },
     newPage: () => context.newPage(),
+    async addInitScript(script) {
+      await context.addInitScript(script);
+    },
+    waitForNewPage: (accept, timeoutMs = 10_000) =>
+      context.waitForEvent('page', {
+        timeout: timeoutMs,
+        // A tab the extension opens is about:blank at first: judge it by where it loads.
+        predicate: async (page) => {
+          await page.waitForLoadState('load');
+          return accept(page.url());
+        },
+      }),
     async openExtensionPage(path) {
       const page = await context.newPage();
       await page.goto(`${origin}/${path}`, { waitUntil: 'load' });

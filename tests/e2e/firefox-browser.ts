@@ -21,7 +21,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
 import type { Report } from '../../src/core/check/report';
 import { REPO_ROOT } from './extension-browser';
 import { waitUntil, withExtensionApi, type ExtensionApi, type ExtensionBrowser, type LaunchOptions, type TestPage } from './driver';
@@ -135,6 +135,13 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
   }
   const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
   let opened = 0;
+  /** `addInitScript`'s scripts, given to each page `open` and `newPage` make (BiDi preload scripts). */
+  const initScripts: (() => void)[] = [];
+  const newPage = async (): Promise<Page> => {
+    const page = await browser.newPage();
+    for (const script of initScripts) await page.evaluateOnNewDocument(script);
+    return page;
+  };
 
   const openExtensionPage = async (path: string): Promise<TestPage> => {
     const page = await browser.newPage();
@@ -176,7 +183,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
     inExtension,
     tabId,
     async open(url) {
-      const page = firefoxPage(await browser.newPage());
+      const page = firefoxPage(await newPage());
       // A unique URL per tab, so the extension can tell tabs apart.
       const unique = new URL(url);
       unique.searchParams.set('tab', String(++opened));
@@ -184,7 +191,41 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
       return page;
     },
     async newPage() {
-      return firefoxPage(await browser.newPage());
+      return firefoxPage(await newPage());
+    },
+    async addInitScript(script) {
+      initScripts.push(script);
+    },
+    waitForNewPage(accept, timeoutMs = 10_000) {
+      return new Promise<TestPage>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          browser.off('targetcreated', onTarget);
+          reject(new Error(`no new page was opened within ${timeoutMs} ms`));
+        }, timeoutMs);
+        // A tab the extension opens is about:blank at first, and puppeteer keeps that URL for extension pages: ask the page.
+        const onTarget = async (target: Target) => {
+          const page = target.type() === 'page' ? await target.page() : null;
+          if (!page) return;
+          let href = '';
+          const loaded = await waitUntil(
+            async () => {
+              const now = await page.evaluate(() => [location.href, document.readyState]).catch(() => ['', '']);
+              href = now[0];
+              return href !== 'about:blank' && href !== '' && now[1] === 'complete';
+            },
+            'a new page to load',
+            timeoutMs,
+          ).then(
+            () => true,
+            () => false,
+          );
+          if (!loaded || !accept(href)) return;
+          clearTimeout(timer);
+          browser.off('targetcreated', onTarget);
+          resolve(firefoxPage(page, href));
+        };
+        browser.on('targetcreated', onTarget);
+      });
     },
     async frames(page) {
       const frames = [];

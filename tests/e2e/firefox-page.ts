@@ -36,7 +36,8 @@ interface Step {
 
 /**
  * Runs in the page: the elements a chain of steps matches, each step searched
- * inside the previous step's matches. The `getBy…` lookups approximate
+ * inside the previous step's matches and, as Playwright's CSS does, inside
+ * every open shadow root below them. The `getBy…` lookups approximate
  * Playwright's: an explicit or implied role, an accessible name from
  * `aria-labelledby`, `aria-label`, labels, then the text. (No named functions
  * inside, not even arrow functions held in a const: tsx would wrap them in a
@@ -46,7 +47,15 @@ const resolveChain = (chain: Step[]): Element[] => {
   let scope: (Document | Element)[] = [document];
   for (const step of chain) {
     const found = new Set<Element>();
-    for (const root of scope) for (const element of root.querySelectorAll(step.selector ?? '*')) found.add(element);
+    for (const root of scope) {
+      const roots: (Document | Element | ShadowRoot)[] = [root];
+      if (root instanceof Element && root.shadowRoot) roots.push(root.shadowRoot);
+      while (roots.length > 0) {
+        const searched = roots.shift()!;
+        for (const element of searched.querySelectorAll(step.selector ?? '*')) found.add(element);
+        for (const element of searched.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+      }
+    }
     let matched = [...found];
     if (step.hasText !== undefined) {
       const wanted = step.hasText.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -101,6 +110,33 @@ const resolveChain = (chain: Step[]): Element[] => {
   }
   return scope as Element[];
 };
+
+/**
+ * A selector as chain steps: `a b` (descendants, as Playwright's CSS reads it
+ * across shadow roots) becomes `a` then `b`. A selector with `,` `>` `+` `~`
+ * stays one step (searched whole in each root).
+ */
+function stepsOf(selector: string, hasText?: string): Step[] {
+  const parts: string[] = [];
+  let part = '';
+  let depth = 0;
+  let quote = '';
+  for (const char of selector.trim()) {
+    if (quote) quote = char === quote ? '' : quote;
+    else if (char === '"' || char === "'") quote = char;
+    else if (char === '[' || char === '(') depth++;
+    else if (char === ']' || char === ')') depth--;
+    else if (depth === 0 && /[,>+~]/.test(char)) return [{ selector, hasText }];
+    else if (depth === 0 && /\s/.test(char)) {
+      if (part) parts.push(part);
+      part = '';
+      continue;
+    }
+    part += char;
+  }
+  if (part) parts.push(part);
+  return parts.map((selector, i) => ({ selector, hasText: i === parts.length - 1 ? hasText : undefined }));
+}
 
 const ACTION_TIMEOUT = 30_000;
 
@@ -183,7 +219,7 @@ class FirefoxLocator implements TestLocator {
   }
 
   locator(selector: string, options: { hasText?: string } = {}): TestLocator {
-    return this.then({ selector, hasText: options.hasText });
+    return new FirefoxLocator(this.frame, [...this.chain, ...stepsOf(selector, options.hasText)]);
   }
 
   getByRole(role: TestRole, options: { name?: string } & TextMatch = {}): TestLocator {
@@ -258,13 +294,26 @@ class FirefoxLocator implements TestLocator {
     }
   }
 
-  async click(): Promise<void> {
+  /** Runs `act` on the first matching element once it is there and visible. */
+  private async act(act: (element: ElementHandle<Element>) => Promise<void>): Promise<void> {
     const element = await this.element(true);
     try {
-      await element.click();
+      await act(element);
     } finally {
       await element.dispose();
     }
+  }
+
+  click(): Promise<void> {
+    return this.act((e) => e.click());
+  }
+
+  hover(): Promise<void> {
+    return this.act((e) => e.hover());
+  }
+
+  focus(): Promise<void> {
+    return this.act((e) => e.focus());
   }
 
   async fill(text: string): Promise<void> {
@@ -390,11 +439,16 @@ async function press(page: Page, key: string): Promise<void> {
 
 const PUPPETEER_PAGE = Symbol('puppeteer page');
 
-/** `knownUrl`: where an extension page was opened (puppeteer's own URL for it stays `about:blank`). */
+/**
+ * `knownUrl`: where an extension page was opened (puppeteer's own URL for it
+ * stays `about:blank`). A web page's URL is puppeteer's, which follows
+ * `history.pushState` as Playwright's does.
+ */
 export function firefoxPage(page: Page, knownUrl?: string): TestPage {
-  let url = knownUrl ?? page.url();
+  let extensionUrl = knownUrl;
   const refreshUrl = async () => {
-    url = await page.evaluate(() => location.href).catch(() => page.url());
+    const href = await page.evaluate(() => location.href).catch(() => page.url());
+    extensionUrl = href.startsWith('moz-extension:') ? href : undefined;
   };
   /**
    * Runs `navigate` in the page and waits until another document has loaded.
@@ -417,18 +471,18 @@ export function firefoxPage(page: Page, knownUrl?: string): TestPage {
   };
   const main = page.mainFrame();
   return {
-    url: () => url,
+    url: () => extensionUrl ?? page.url(),
     evaluate: evaluateIn(main),
     ...queriesOf(main),
     keyboard: { press: (key) => press(page, key), type: (text) => page.keyboard.type(text) },
-    mouse: { click: (x, y) => page.mouse.click(x, y) },
+    mouse: { click: (x, y) => page.mouse.click(x, y), move: (x, y) => page.mouse.move(x, y) },
     async goto(target) {
       const response = await page.goto(target, { waitUntil: 'load' });
       await refreshUrl();
       return response;
     },
     async reload() {
-      if (!url.startsWith('moz-extension:')) {
+      if (extensionUrl === undefined) {
         const response = await page.reload({ waitUntil: 'load' });
         await refreshUrl();
         return response;
@@ -446,7 +500,7 @@ export function firefoxPage(page: Page, knownUrl?: string): TestPage {
     once(event, listener) {
       page.once(event, listener);
     },
-    waitForSelector: (selector) => new FirefoxLocator(main, [{ selector }]).waitFor(),
+    waitForSelector: (selector) => new FirefoxLocator(main, stepsOf(selector)).waitFor(),
     screenshot: (options) => page.screenshot(options),
     isClosed: () => page.isClosed(),
     close: () => page.close(),
