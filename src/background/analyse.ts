@@ -10,6 +10,7 @@ import type { AnalyseResponse } from '../messages/analysis';
 import { loadedCorpus, loadTexts } from './corpus';
 import { AnalysisQueue, awaiting, type Work } from './analysis-queue';
 import { nextTask } from '../platform/next-task';
+import { browser } from '../platform/browser';
 
 /**
  * Every analysis in the background goes through this queue: a slice at a
@@ -17,7 +18,15 @@ import { nextTask } from '../platform/next-task';
  * Keyed by tab and frame: content scripts use their frame id, the evidence
  * report `EVIDENCE_FRAME`.
  */
-export const analyses = new AnalysisQueue<AnalyseResponse>({ sliceMs: 8, yieldToEvents: nextTask, now: () => performance.now() });
+export const analyses = new AnalysisQueue<AnalyseResponse>({
+  sliceMs: 8,
+  yieldToEvents: nextTask,
+  now: () => performance.now(),
+  // Any extension API call counts as activity to Firefox's idle timer (and Chromium's); this one does nothing else.
+  // Every 500 ms: well inside any idle timeout (30 s by default; the end-to-end tests set Firefox's to 1 s).
+  keepAwake: () => void browser.runtime.getPlatformInfo().catch(() => undefined),
+  keepAwakeMs: 500,
+});
 /** The queue key of a tab's evidence report (no frame has a negative id). */
 export const EVIDENCE_FRAME = -1;
 

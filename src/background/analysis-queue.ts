@@ -14,7 +14,8 @@
  *
  * Only the jobs in flight are kept (in memory): if the worker is stopped,
  * the senders' messages fail and they ask again (src/content/analysis.ts).
- * No browser API here: the wiring (./index.ts) passes in how to yield.
+ * No browser API here: the wiring (./analyse.ts) passes in how to yield and
+ * how to keep the background awake.
  */
 
 /**
@@ -59,6 +60,13 @@ export interface QueueOptions {
   /** Resolves after the event loop has run other tasks (messages, tab events). */
   yieldToEvents(): Promise<void>;
   now(): number;
+  /**
+   * Tells the browser the background is busy, called at most every
+   * `keepAwakeMs` while work runs: Firefox unloads an idle event page even
+   * while it owes a message its reply, so a long analysis needs it.
+   */
+  keepAwake?(): void;
+  keepAwakeMs?: number;
 }
 
 export class AnalysisQueue<T> {
@@ -67,6 +75,7 @@ export class AnalysisQueue<T> {
   private service = new Map<number, number>();
   private running = false;
   private turns = 0;
+  private lastAwake = -Infinity;
   readonly counts: QueueCounts = { analysed: 0, superseded: 0, tabClosed: 0, failed: 0 };
 
   constructor(private readonly options: QueueOptions) {}
@@ -129,12 +138,20 @@ export class AnalysisQueue<T> {
     try {
       for (let job = this.next(); job; job = this.next()) {
         this.turn(job);
+        this.stayAwake();
         // New requests and closed tabs are heard here, between turns.
         await this.options.yieldToEvents();
       }
     } finally {
       this.running = false;
     }
+  }
+
+  private stayAwake(): void {
+    const { keepAwake, keepAwakeMs = 0, now } = this.options;
+    if (!keepAwake || now() - this.lastAwake < keepAwakeMs) return;
+    this.lastAwake = now();
+    keepAwake();
   }
 
   /** One slice of a job's steps. */

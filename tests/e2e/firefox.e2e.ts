@@ -9,10 +9,14 @@
  * highlights.e2e.ts).
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Highlight } from '../../src/core/highlight/record';
 import type { HighlightResult } from '../../src/messages/analysis';
-import { e2eBrowserEnabled, type TestPage } from './driver';
+import { e2eBrowserEnabled, waitUntil, type TestPage } from './driver';
+import { longReprintPage } from './long-reprint';
 import { FIXTURE_PAGES } from './extension-browser';
 import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from './firefox-browser';
 import { startStaticServer, type StaticServer } from './static-server';
@@ -92,12 +96,31 @@ describe('withheld host access (Firefox MV3 makes it optional)', { skip: SKIP },
 
 describe('the background as an event page', { skip: SKIP }, () => {
   let browser: FirefoxExtensionBrowser;
+  let longPages: StaticServer;
+  const dir = mkdtempSync(join(tmpdir(), 'yuanwen-event-page-'));
   before(async () => {
+    writeFileSync(join(dir, 'long-reprint.html'), longReprintPage());
+    longPages = await startStaticServer(dir);
     // Firefox unloads an idle event page after extensions.background.idle.timeout (30 s by default).
     browser = await launchFirefoxWithExtension({ build: 'test', prefs: { 'extensions.background.idle.timeout': 1_000 } });
   });
   after(async () => {
     await browser?.close();
+    await longPages?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stays loaded while it checks a page for longer than the idle timeout, and answers it', async (t) => {
+    // Firefox does not count a pending runtime.onMessage reply as activity: only the analysis queue's own pings keep it.
+    const page = await browser.open(longPages.url('long-reprint.html'));
+    let report = await browser.requestReport(page);
+    await waitUntil(async () => (report = await browser.requestReport(page)).timings.totalMs > 0, 'the report', 120_000);
+    t.diagnostic(`the analysis took ${Math.round(report.timings.totalMs)} ms`);
+    assert.deepEqual(
+      report.documents.map((d) => d.id),
+      ['urban-opinion-2025'],
+    );
+    await page.close();
   });
 
   it('is unloaded when idle, and the page’s badge, frame key and highlights work after it', async () => {

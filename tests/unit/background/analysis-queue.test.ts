@@ -88,6 +88,30 @@ describe('analysis queue', () => {
     expect(await waiting).toEqual({ done: true, value: 'read text' });
   });
 
+  it('keeps the background awake while work runs, at most once per keepAwakeMs, and not once it is done', async () => {
+    let clock = 0;
+    const awake: number[] = [];
+    const queue = new AnalysisQueue<string>({
+      sliceMs: 8,
+      yieldToEvents: nextTask,
+      now: () => clock,
+      keepAwake: () => awake.push(clock),
+      keepAwakeMs: 100,
+    });
+    function* work(): Work<string> {
+      for (let i = 0; i < 450; i++) {
+        clock++;
+        yield;
+      }
+      return 'done';
+    }
+    expect(await queue.run(1, 0, work())).toEqual({ done: true, value: 'done' });
+    expect(awake).toEqual([8, 112, 216, 320, 424]);
+    clock += 1_000;
+    await nextTask();
+    expect(awake).toHaveLength(5);
+  });
+
   it('rejects a job whose step throws, and goes on with the others', async () => {
     const { queue, work } = setUp();
     function* failing(): Work<string> {
