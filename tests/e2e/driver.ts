@@ -159,6 +159,12 @@ export interface ExtensionBrowser {
    */
   inExtension<T, A = undefined>(fn: (api: ExtensionApi, arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   /**
+   * Runs `fn` on the background's global object: Chromium's service worker, Firefox's event page (loaded
+   * if it was not). For what the test build leaves readable there (`yuanwenAnalyses`); sent as source, as
+   * `inExtension`'s `fn`.
+   */
+  inBackground<T, A = undefined>(fn: (background: Record<string, unknown>, arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  /**
    * Unloads the background as the browser does when it has been idle, and waits until it was: Chromium
    * stops the MV3 service worker (CDP ServiceWorker.stopWorker), Firefox terminates the event page (the
    * call its idle timer makes). The next event or message starts it again, with none of its globals.
@@ -184,9 +190,14 @@ export function e2eBrowserEnabled(name: BrowserName): boolean {
 
 export const E2E_BROWSERS: BrowserName[] = (['chromium', 'firefox'] as const).filter(e2eBrowserEnabled);
 
+/** `fn` as source, called with the value of the expression `first` and `arg` (JSON). */
+export function callSource<T, F, A>(fn: (first: F, arg: A) => T | Promise<T>, first: string, arg: A): string {
+  return `(${fn.toString()})(${first}, ${arg === undefined ? 'undefined' : JSON.stringify(arg)})`;
+}
+
 /** The same expression evaluated with the extension API as its first argument (see `inExtension`). */
 export function withExtensionApi<T, A>(fn: (api: ExtensionApi, arg: A) => T | Promise<T>, arg: A): string {
-  return `(${fn.toString()})(globalThis.browser ?? globalThis.chrome, ${arg === undefined ? 'undefined' : JSON.stringify(arg)})`;
+  return callSource(fn, 'globalThis.browser ?? globalThis.chrome', arg);
 }
 
 /** Polls every 50 ms until `ready` holds or `timeoutMs` has passed (then throws `what`). */

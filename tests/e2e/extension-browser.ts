@@ -10,7 +10,13 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { Report } from '../../src/core/check/report';
 import { stopServiceWorker } from './service-worker';
-import { withExtensionApi, type ExtensionApi, type ExtensionBrowser as AnyExtensionBrowser, type LaunchOptions } from './driver';
+import {
+  callSource,
+  withExtensionApi,
+  type ExtensionApi,
+  type ExtensionBrowser as AnyExtensionBrowser,
+  type LaunchOptions,
+} from './driver';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 export const CHROME_DIST = resolve(REPO_ROOT, 'dist', 'chrome');
@@ -182,6 +188,7 @@ export async function launchWithExtension(options: ChromiumLaunchOptions = {}): 
       }
       return messenger.evaluate(withExtensionApi((api, message) => api.runtime.sendMessage(message), message));
     },
+    inBackground: async (fn, arg) => (await serviceWorker()).evaluate(callSource(fn, 'globalThis', arg as never)),
     unloadBackground: () => stopServiceWorker(context),
     async message(key, substitutions) {
       return inExtension((api, { key, substitutions }) => api.i18n.getMessage(key, substitutions), { key, substitutions });

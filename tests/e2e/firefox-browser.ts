@@ -24,7 +24,15 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
 import type { Report } from '../../src/core/check/report';
 import { REPO_ROOT } from './extension-browser';
-import { waitUntil, withExtensionApi, type ExtensionApi, type ExtensionBrowser, type LaunchOptions, type TestPage } from './driver';
+import {
+  callSource,
+  waitUntil,
+  withExtensionApi,
+  type ExtensionApi,
+  type ExtensionBrowser,
+  type LaunchOptions,
+  type TestPage,
+} from './driver';
 import { firefoxFrame, firefoxPage, puppeteerPageOf } from './firefox-page';
 
 export const FIREFOX_DIST = resolve(REPO_ROOT, 'dist', 'firefox');
@@ -266,6 +274,10 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
     },
     backgroundLoaded: () =>
       inExtension((api) => api.extension.getViews().some((w) => w.location.pathname === '/_generated_background_page.html')),
+    inBackground: async (fn, arg) =>
+      (await extensionPage()).evaluate(
+        `(async () => ${callSource(fn, 'await browser.runtime.getBackgroundPage()', arg as never)})()`,
+      ) as Promise<never>,
     async unloadBackground() {
       const outcome = await inBrowserWindow(browser, TERMINATE_EVENT_PAGE(GECKO_ID));
       if (outcome !== 'unloaded') throw new Error(`Firefox did not unload the event page: ${outcome}`);
