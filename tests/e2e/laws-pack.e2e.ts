@@ -1,14 +1,14 @@
 /**
  * The whole laws collection (../shared/corpora/laws: 1,512 documents, a
  * 54 MB pack, too close to Chromium's 64 MiB message limit to travel in one
- * message) imported on the corpus page of the built extension: handed over
- * in chunks with a progress bar through every stage, the laws fixture pages
- * identified, and the import all or nothing — a file cut off halfway is
- * refused, and a service worker stopped while the file is handed over or
- * while it is checked leaves nothing of the new pack stored, loses nothing
- * already stored, and tells the reader so.
+ * message) imported on the corpus page of the built extension, in each
+ * browser E2E_BROWSERS lists: handed over in chunks with a progress bar
+ * through every stage, the laws fixture pages identified, and the import all
+ * or nothing — a file cut off halfway is refused, and a background unloaded
+ * while the file is handed over or while it is checked leaves nothing of the
+ * new pack stored, loses nothing already stored, and tells the reader so.
  *
- * The corpus page with the pack imported is shot to test-results/laws-pack/;
+ * The corpus page with the pack imported is shot to test-results/laws-pack/ (Firefox's as corpus-packs-firefox.png);
  * `npm run screenshots` (YUANWEN_README_SHOTS=1) writes the README's copy,
  * docs/screenshots/corpus-packs.png, instead: a test run leaves the work tree as it was.
  */
@@ -17,8 +17,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { FIXTURE_PAGES, REPO_ROOT, launchWithExtension, type ExtensionBrowser } from './extension-browser';
+import { FIXTURE_PAGES, REPO_ROOT } from './extension-browser';
+import { E2E_BROWSERS, launchExtensionBrowser } from './browsers';
+import type { ExtensionBrowser, TestPage } from './driver';
 import { startStaticServer, type StaticServer } from './static-server';
 import { eventually } from './eventually';
 import type { FixturePage } from '../fixtures/make-pages';
@@ -30,9 +31,7 @@ const [county2017, portal2023] = lawPages;
 const SHOTS =
   process.env.YUANWEN_README_SHOTS === '1' ? resolve(REPO_ROOT, 'docs', 'screenshots') : resolve(REPO_ROOT, 'test-results', 'laws-pack');
 
-let browser: ExtensionBrowser;
 let server: StaticServer;
-let corpusUrl: string;
 const scratch = mkdtempSync(join(tmpdir(), 'yuanwen-laws-e2e-'));
 let documentCount = 0;
 
@@ -45,12 +44,9 @@ before(async () => {
   // A download cut off halfway.
   writeFileSync(join(scratch, 'laws-cut.pack.json'), text.slice(0, text.length >> 1));
   server = await startStaticServer(FIXTURE_PAGES);
-  browser = await launchWithExtension();
-  corpusUrl = `chrome-extension://${browser.extensionId}/src/corpus-page/index.html`;
 });
 
 after(async () => {
-  await browser?.close();
   await server?.close();
   rmSync(scratch, { recursive: true, force: true });
 });
@@ -68,7 +64,9 @@ const RECORD_PROGRESS = `(() => {
 })()`;
 
 /** What the corpus database holds, read in the extension's origin (the corpus page), whatever the worker is doing. */
-async function stored(page: Page): Promise<{ packs: string[]; indexes: number; documents: Record<string, number>; importedAt: number[] }> {
+async function stored(
+  page: TestPage,
+): Promise<{ packs: string[]; indexes: number; documents: Record<string, number>; importedAt: number[] }> {
   return page.evaluate(`(async () => {
     const db = await new Promise((ok, fail) => {
       const open = indexedDB.open('yuanwen-corpus');
@@ -92,11 +90,30 @@ async function stored(page: Page): Promise<{ packs: string[]; indexes: number; d
   })()`);
 }
 
-async function chooseFile(page: Page, file: string): Promise<void> {
+/**
+ * Resolves, in the page, as soon as the progress bar shows `stage`: a poll from the test could miss a
+ * short stage (Firefox checks the pack in well under a second).
+ */
+async function stageReached(page: TestPage, stage: string): Promise<void> {
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const reached = () => document.querySelector('#pack-progress[data-stage="${stage}"]') !== null;
+    if (reached()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (reached()) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe(document, { subtree: true, childList: true, attributes: true });
+    setTimeout(() => reject(new Error('the progress bar never showed ${stage}')), 60000);
+  })`);
+}
+
+async function chooseFile(page: TestPage, file: string): Promise<void> {
   await page.locator('#pack-file').setInputFiles(join(scratch, file));
 }
 
-async function result(page: Page): Promise<string> {
+async function result(page: TestPage): Promise<string> {
   return eventually(
     async () => (await page.locator('#pack-result').textContent()) ?? '',
     (t) => t !== '',
@@ -104,89 +121,101 @@ async function result(page: Page): Promise<string> {
   );
 }
 
-async function reportOf(file: string) {
-  const page = await browser.open(server.url(file));
-  const report = await eventually(
-    () => browser.requestReport(page),
-    (r) => r.documents.length > 0,
-    20_000,
-  );
-  await page.close();
-  return report;
-}
+for (const name of E2E_BROWSERS) {
+  describe(`the laws pack in the extension (${name})`, () => {
+    let browser: ExtensionBrowser;
+    /** What the corpus database holds once the pack is imported. */
+    let imported: Awaited<ReturnType<typeof stored>>;
+    before(async () => {
+      browser = await launchExtensionBrowser(name, { build: 'production' });
+    });
+    after(async () => {
+      await browser?.close();
+    });
 
-async function assertLawsIdentified(): Promise<void> {
-  const old = await reportOf(county2017.file);
-  assert.deepEqual(
-    old.documents.map((d) => d.id),
-    county2017.expectedDocuments,
-  );
-  assert.deepEqual(old.documents[0].newerVersions, [{ id: portal2023.expectedDocuments[0], date: '2023-09-01' }]);
-  assert.deepEqual(old.deviations, []);
-  const current = await reportOf(portal2023.file);
-  assert.deepEqual(
-    current.documents.map((d) => d.id),
-    portal2023.expectedDocuments,
-  );
-  assert.deepEqual(current.documents[0].newerVersions, []);
-}
+    const corpusPage = () => browser.openExtensionPage('src/corpus-page/index.html');
 
-describe('the laws pack in the extension', () => {
-  let before: Awaited<ReturnType<typeof stored>>;
-
-  it('imports 1,512 documents in chunks, the progress bar going through every stage and never back', async () => {
-    const page = await browser.open(corpusUrl);
-    await page.evaluate(RECORD_PROGRESS);
-    await chooseFile(page, 'laws.pack.json');
-    assert.equal(await result(page), await browser.message('corpusPackImported', ['laws', String(documentCount)]));
-    const steps = (await page.evaluate('window.__progress')) as { stage: string; value: number | null }[];
-    const stages = steps.map((s) => s.stage).filter((s, i, all) => s !== all[i - 1]);
-    assert.deepEqual(stages, ['reading', 'sending', 'checking', 'storing'], JSON.stringify(steps));
-    const values = steps.flatMap((s) => (s.value === null ? [] : [s.value]));
-    assert.ok(
-      values.every((v, i) => i === 0 || v >= values[i - 1]),
-      `never back: ${values.map((v) => v.toFixed(2)).join(' ')}`,
-    );
-    assert.ok(values.filter((v) => v < 0.4).length >= 10, 'the hand-over moves in many steps');
-    assert.equal(values.at(-1), 1);
-    before = await stored(page);
-    assert.deepEqual(before.packs, ['laws']);
-    assert.deepEqual(before.documents, { laws: documentCount });
-    assert.equal(before.indexes, 1);
-    assert.equal(await page.locator('article.pack[data-pack="laws"] .pack-documents li').count(), documentCount);
-    await page.locator('article.pack[data-pack="laws"] details summary').click();
-    await page.locator('#packs-heading').evaluate((h) => h.scrollIntoView({ block: 'start' }));
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: resolve(SHOTS, 'corpus-packs.png') });
-    await page.close();
-  });
-
-  it('identifies the laws fixture pages: the 2017 reprint as the old version, naming the 2023 one', async () => {
-    await assertLawsIdentified();
-  });
-
-  it('refuses a pack file cut off halfway with one message, and keeps what was stored', async () => {
-    const page = await browser.open(corpusUrl);
-    await chooseFile(page, 'laws-cut.pack.json');
-    assert.match(await result(page), /not a Yuanwen corpus pack \(not JSON\)/);
-    assert.deepEqual(await stored(page), before);
-    await page.close();
-  });
-
-  for (const stage of ['sending', 'checking'] as const) {
-    it(`a worker stopped while the pack is ${stage === 'sending' ? 'handed over' : 'checked'}: nothing of it stored, nothing lost, the reader told`, async () => {
-      const page = await browser.open(corpusUrl);
-      await chooseFile(page, 'laws-copy.pack.json');
-      await page.locator(`#pack-progress[data-stage="${stage}"]`).waitFor({ timeout: 60_000 });
-      await browser.unloadBackground();
-      assert.equal(await result(page), await browser.message('corpusPackInterrupted'));
-      assert.deepEqual(await stored(page), before);
-      await eventually(
-        () => page.locator('article.pack').evaluateAll((els) => els.map((e) => e.getAttribute('data-pack'))),
-        (ids) => ids.length === 1,
+    async function reportOf(file: string) {
+      const page = await browser.open(server.url(file));
+      const report = await eventually(
+        () => browser.requestReport(page),
+        (r) => r.documents.length > 0,
+        20_000,
       );
       await page.close();
+      return report;
+    }
+
+    async function assertLawsIdentified(): Promise<void> {
+      const old = await reportOf(county2017.file);
+      assert.deepEqual(
+        old.documents.map((d) => d.id),
+        county2017.expectedDocuments,
+      );
+      assert.deepEqual(old.documents[0].newerVersions, [{ id: portal2023.expectedDocuments[0], date: '2023-09-01' }]);
+      assert.deepEqual(old.deviations, []);
+      const current = await reportOf(portal2023.file);
+      assert.deepEqual(
+        current.documents.map((d) => d.id),
+        portal2023.expectedDocuments,
+      );
+      assert.deepEqual(current.documents[0].newerVersions, []);
+    }
+
+    it('imports 1,512 documents in chunks, the progress bar going through every stage and never back', async () => {
+      const page = await corpusPage();
+      await page.evaluate(RECORD_PROGRESS);
+      await chooseFile(page, 'laws.pack.json');
+      assert.equal(await result(page), await browser.message('corpusPackImported', ['laws', String(documentCount)]));
+      const steps = (await page.evaluate('window.__progress')) as { stage: string; value: number | null }[];
+      const stages = steps.map((s) => s.stage).filter((s, i, all) => s !== all[i - 1]);
+      assert.deepEqual(stages, ['reading', 'sending', 'checking', 'storing'], JSON.stringify(steps));
+      const values = steps.flatMap((s) => (s.value === null ? [] : [s.value]));
+      assert.ok(
+        values.every((v, i) => i === 0 || v >= values[i - 1]),
+        `never back: ${values.map((v) => v.toFixed(2)).join(' ')}`,
+      );
+      assert.ok(values.filter((v) => v < 0.4).length >= 10, 'the hand-over moves in many steps');
+      assert.equal(values.at(-1), 1);
+      imported = await stored(page);
+      assert.deepEqual(imported.packs, ['laws']);
+      assert.deepEqual(imported.documents, { laws: documentCount });
+      assert.equal(imported.indexes, 1);
+      assert.equal(await page.locator('article.pack[data-pack="laws"] .pack-documents li').count(), documentCount);
+      await page.locator('article.pack[data-pack="laws"] details summary').click();
+      await page.evaluate(() => document.getElementById('packs-heading')!.scrollIntoView({ block: 'start' }));
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: resolve(SHOTS, name === 'chromium' ? 'corpus-packs.png' : `corpus-packs-${name}.png`) });
+      await page.close();
+    });
+
+    it('identifies the laws fixture pages: the 2017 reprint as the old version, naming the 2023 one', async () => {
       await assertLawsIdentified();
     });
-  }
-});
+
+    it('refuses a pack file cut off halfway with one message, and keeps what was stored', async () => {
+      const page = await corpusPage();
+      await chooseFile(page, 'laws-cut.pack.json');
+      assert.match(await result(page), /not a Yuanwen corpus pack \(not JSON\)/);
+      assert.deepEqual(await stored(page), imported);
+      await page.close();
+    });
+
+    for (const stage of ['sending', 'checking'] as const) {
+      it(`a background unloaded while the pack is ${stage === 'sending' ? 'handed over' : 'checked'}: nothing of it stored, nothing lost, the reader told`, async () => {
+        const page = await corpusPage();
+        await chooseFile(page, 'laws-copy.pack.json');
+        await stageReached(page, stage);
+        await browser.unloadBackground();
+        assert.equal(await result(page), await browser.message('corpusPackInterrupted'));
+        assert.deepEqual(await stored(page), imported);
+        await eventually(
+          () => page.locator('article.pack').evaluateAll((els) => els.map((e) => e.getAttribute('data-pack'))),
+          (ids) => ids.length === 1,
+        );
+        await page.close();
+        await assertLawsIdentified();
+      });
+    }
+  });
+}
