@@ -12,7 +12,7 @@
  *
  * `YUANWEN_E2E_BROWSERS=chromium` (or `firefox`) runs one browser; by default
  * both. On the driver so far: extension, pages, traditional, highlights,
- * hostile-page, restart, import-confirm; firefox.e2e.ts is Firefox's alone, cross-engine needs both. The
+ * hostile-page, restart, import-confirm, extension-pages; firefox.e2e.ts is Firefox's alone, cross-engine needs both. The
  * other files still use extension-browser.ts's Chromium harness directly and
  * run in Chromium alone.
  */
