@@ -234,13 +234,18 @@ class FirefoxLocator implements TestLocator {
     return this.then({ by: { kind: 'text', text, exact: options.exact } });
   }
 
-  private async read<T>(fn: (element: Element) => T): Promise<T> {
-    const element = await this.element(false);
+  /** `act` on the first matching element once it is there (and visible, for actions); the handle is released after. */
+  private async withElement<T>(visible: boolean, act: (element: ElementHandle<Element>) => Promise<T>): Promise<T> {
+    const element = await this.element(visible);
     try {
-      return (await element.evaluate(fn)) as T;
+      return await act(element);
     } finally {
       await element.dispose();
     }
+  }
+
+  private read<T>(fn: (element: Element) => T): Promise<T> {
+    return this.withElement(false, async (element) => (await element.evaluate(fn)) as T);
   }
 
   textContent(): Promise<string | null> {
@@ -268,13 +273,8 @@ class FirefoxLocator implements TestLocator {
     return this.read((e) => (e as HTMLInputElement).value);
   }
 
-  async getAttribute(name: string): Promise<string | null> {
-    const element = await this.element(false);
-    try {
-      return await element.evaluate((e, name) => e.getAttribute(name), name);
-    } finally {
-      await element.dispose();
-    }
+  getAttribute(name: string): Promise<string | null> {
+    return this.withElement(false, (element) => element.evaluate((e, name) => e.getAttribute(name), name));
   }
 
   async isHidden(): Promise<boolean> {
@@ -285,111 +285,72 @@ class FirefoxLocator implements TestLocator {
     return (await this.state()).visible;
   }
 
-  async boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null> {
-    const element = await this.element(false);
-    try {
-      return await element.boundingBox();
-    } finally {
-      await element.dispose();
-    }
-  }
-
-  /** Runs `act` on the first matching element once it is there and visible. */
-  private async act(act: (element: ElementHandle<Element>) => Promise<void>): Promise<void> {
-    const element = await this.element(true);
-    try {
-      await act(element);
-    } finally {
-      await element.dispose();
-    }
+  boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null> {
+    return this.withElement(false, (element) => element.boundingBox());
   }
 
   click(): Promise<void> {
-    return this.act((e) => e.click());
+    return this.withElement(true, (element) => element.click());
   }
 
   hover(): Promise<void> {
-    return this.act((e) => e.hover());
+    return this.withElement(true, (element) => element.hover());
   }
 
   focus(): Promise<void> {
-    return this.act((e) => e.focus());
+    return this.withElement(true, (element) => element.focus());
   }
 
-  async fill(text: string): Promise<void> {
-    const element = await this.element(true);
-    try {
+  fill(text: string): Promise<void> {
+    return this.withElement(true, async (element) => {
       await element.click();
       await element.evaluate((e) => (e as HTMLInputElement).select());
       if (text === '') await element.press('Backspace');
       else await element.type(text);
-    } finally {
-      await element.dispose();
-    }
+    });
   }
 
-  async check(): Promise<void> {
-    await this.setChecked(true);
+  check(): Promise<void> {
+    return this.setChecked(true);
   }
 
-  async uncheck(): Promise<void> {
-    await this.setChecked(false);
+  uncheck(): Promise<void> {
+    return this.setChecked(false);
   }
 
   /** Clicks the checkbox when it is not already `checked`, then makes sure the click took. */
-  private async setChecked(checked: boolean): Promise<void> {
-    const element = await this.element(true);
-    try {
+  private setChecked(checked: boolean): Promise<void> {
+    return this.withElement(true, async (element) => {
       if ((await element.evaluate((e) => (e as HTMLInputElement).checked)) !== checked) await element.click();
       if ((await element.evaluate((e) => (e as HTMLInputElement).checked)) !== checked)
         throw new Error(`clicking ${this.describe()} did not ${checked ? 'check' : 'uncheck'} it`);
-    } finally {
-      await element.dispose();
-    }
+    });
   }
 
   isChecked(): Promise<boolean> {
     return this.read((e) => (e as HTMLInputElement).checked);
   }
 
-  async selectOption(value: string): Promise<string[]> {
-    const element = await this.element(true);
-    try {
+  selectOption(value: string): Promise<string[]> {
+    return this.withElement(true, async (element) => {
       const selected = await (element as ElementHandle<HTMLSelectElement>).select(value);
       if (!selected.includes(value)) throw new Error(`${this.describe()} has no option ${value}`);
       return selected;
-    } finally {
-      await element.dispose();
-    }
+    });
   }
 
   async setInputFiles(file: InputFile): Promise<void> {
     // BiDi's input.setFiles takes paths: bytes go to a file first (kept until the test process ends: the page reads it later).
     const path = typeof file === 'string' ? file : await scratchFile(file.name, file.buffer);
-    const element = await this.element(false);
-    try {
-      await (element as ElementHandle<HTMLInputElement>).uploadFile(path);
-    } finally {
-      await element.dispose();
-    }
+    await this.withElement(false, (element) => (element as ElementHandle<HTMLInputElement>).uploadFile(path));
   }
 
-  async scrollIntoViewIfNeeded(): Promise<void> {
-    const element = await this.element(false);
-    try {
-      await element.scrollIntoView();
-    } finally {
-      await element.dispose();
-    }
+  scrollIntoViewIfNeeded(): Promise<void> {
+    return this.withElement(false, (element) => element.scrollIntoView());
   }
 
-  async blur(): Promise<void> {
-    const element = await this.element(false);
-    try {
-      await element.evaluate((e) => (e as HTMLElement).blur());
-    } finally {
-      await element.dispose();
-    }
+  blur(): Promise<void> {
+    return this.withElement(false, (element) => element.evaluate((e) => (e as HTMLElement).blur()));
   }
 }
 
