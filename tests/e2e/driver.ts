@@ -12,9 +12,11 @@
  *
  * `YUANWEN_E2E_BROWSERS=chromium` (or `firefox`) runs one browser; by default
  * both. On the driver so far: extension, pages, traditional, highlights,
- * hostile-page, restart, import-confirm, extension-pages; firefox.e2e.ts is Firefox's alone, cross-engine needs both. The
- * other files still use extension-browser.ts's Chromium harness directly and
- * run in Chromium alone.
+ * hostile-page, restart, import-confirm, page-ui, extension-pages,
+ * saved-documents, worker-stop, corpus-packs, laws-pack; firefox.e2e.ts is
+ * Firefox's alone, cross-engine needs both. The other files (evidence,
+ * tab-fairness, when this was written) still use extension-browser.ts's
+ * Chromium harness directly and run in Chromium alone.
  */
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import type { Report } from '../../src/core/check/report';
