@@ -42,8 +42,13 @@ function viewerAtRoot(outDir: string): Plugin {
   };
 }
 
-function withAllUrls<M extends { host_permissions?: string[] }>(manifest: M): M {
-  return { ...manifest, host_permissions: [...(manifest.host_permissions ?? []), '<all_urls>'] };
+/** The test build's extra permissions: <all_urls> (below), and scripting, with which tests send messages from our content script's world (tab-fairness.e2e.ts). */
+function withTestPermissions<M extends { host_permissions?: string[]; permissions?: string[] }>(manifest: M): M {
+  return {
+    ...manifest,
+    permissions: [...(manifest.permissions ?? []), 'scripting'],
+    host_permissions: [...(manifest.host_permissions ?? []), '<all_urls>'],
+  };
 }
 
 export default defineConfig(({ mode }) => {
@@ -81,7 +86,7 @@ export default defineConfig(({ mode }) => {
         disableAutoLaunch: true,
         // The evidence screenshot (tabs.captureVisibleTab) needs activeTab, granted by a click on the
         // toolbar button, which automation cannot make, or <all_urls>: the test build has the latter.
-        transformManifest: testBuild ? withAllUrls : undefined,
+        transformManifest: testBuild ? withTestPermissions : undefined,
       }),
       viewerAtRoot(outDir),
     ],
