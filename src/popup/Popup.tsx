@@ -30,6 +30,12 @@ type State = { kind: 'checking' } | { kind: 'no-access' } | { kind: 'unavailable
 export const pageUrl = (path: string) => browser.runtime.getURL(path);
 export const CORPUS_PAGE = 'src/corpus-page/index.html';
 export const LIBRARY_PAGE = 'src/library/index.html';
+/**
+ * Highlights the popup lists per list (on the page, not found): a page whose
+ * clauses carry thousands of canonical highlights would otherwise make a
+ * popup hundreds of thousands of pixels tall. The rest are in the library.
+ */
+export const POPUP_HIGHLIGHTS = 50;
 
 function percent(x: number): string {
   return String(Math.round(x * 1000) / 10);
@@ -193,16 +199,29 @@ function HighlightsSection({ tab }: { tab: Tabs.Tab | undefined }) {
       </li>
     );
   };
+  /** The first POPUP_HIGHLIGHTS of a list, and a link to the library for the rest. */
+  const list = (shown: PageHighlight[]) => (
+    <>
+      <ul>{shown.slice(0, POPUP_HIGHLIGHTS).map(row)}</ul>
+      {shown.length > POPUP_HIGHLIGHTS && (
+        <p class="more-highlights">
+          <a href={pageUrl(LIBRARY_PAGE)} target="_blank" rel="noopener">
+            {t('popupMoreHighlights', String(shown.length - POPUP_HIGHLIGHTS))}
+          </a>
+        </p>
+      )}
+    </>
+  );
   return (
     <section class="highlights" aria-labelledby="highlights-heading">
       <h2 id="highlights-heading">{t('popupHighlightsHeading')}</h2>
       {items.length === 0 && <p class="muted">{t('popupNoHighlights')}</p>}
-      {others.length > 0 && <ul>{others.map(row)}</ul>}
+      {others.length > 0 && list(others)}
       {orphans.length > 0 && (
         <>
           <h3>{t('popupOrphansHeading', String(orphans.length))}</h3>
           <p class="hint">{t('popupOrphansHint')}</p>
-          <ul>{orphans.map(row)}</ul>
+          {list(orphans)}
         </>
       )}
     </section>

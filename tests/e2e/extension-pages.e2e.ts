@@ -30,6 +30,8 @@ const README_SHOTS = resolve(REPO_ROOT, 'docs', 'screenshots');
 /** The README's screenshots are Chromium's, and only `npm run screenshots` writes them. */
 const writeReadmeShots = (name: BrowserName) => name === 'chromium' && process.env.YUANWEN_README_SHOTS === '1';
 const MANY = 10_000;
+/** How many highlights the popup lists before linking to the library (POPUP_HIGHLIGHTS, src/popup/Popup.tsx). */
+const POPUP_HIGHLIGHTS = 50;
 
 for (const name of E2E_BROWSERS)
   describe(`the extension's pages (${name})`, () => {
@@ -336,6 +338,19 @@ for (const name of E2E_BROWSERS)
         );
         await shoot(library, 'library-search');
         await library.close();
+      });
+
+      it('keeps the popup short on a page with thousands of highlights: the first 50, the rest a link to the library', async () => {
+        const { page, popup } = await popupFor('xinhua-opinion.html');
+        const onPage = (await browser.requestReport(page, { type: 'yuanwen/highlights' })) as unknown as { status: string }[];
+        const listed = onPage.filter((i) => i.status !== 'orphan').length;
+        assert.ok(listed > POPUP_HIGHLIGHTS, `${listed} of the imported highlights follow the Opinion's clauses onto this page`);
+        await popup.locator('li.highlight').first().waitFor({ timeout: 10_000 });
+        assert.equal(await popup.locator('.highlights > ul').first().locator('li.highlight').count(), POPUP_HIGHLIGHTS);
+        const more = popup.locator('.more-highlights a').first();
+        assert.equal(await more.innerText(), await browser.message('popupMoreHighlights', String(listed - POPUP_HIGHLIGHTS)));
+        assert.equal(await more.getAttribute('href'), `${browser.origin}/src/library/index.html`);
+        await Promise.all([popup.close(), page.close()]);
       });
 
       it('filters by colour, tag, site and document', async () => {
