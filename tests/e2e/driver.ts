@@ -13,10 +13,11 @@
  * `YUANWEN_E2E_BROWSERS=chromium` (or `firefox`) runs one browser; by default
  * both. On the driver so far: extension, pages, traditional, highlights,
  * hostile-page, restart, import-confirm, page-ui, extension-pages,
- * saved-documents, worker-stop, corpus-packs, laws-pack; firefox.e2e.ts is
- * Firefox's alone, cross-engine needs both. The other files (evidence,
- * tab-fairness, when this was written) still use extension-browser.ts's
- * Chromium harness directly and run in Chromium alone.
+ * saved-documents, worker-stop, corpus-packs, laws-pack, tab-fairness;
+ * firefox.e2e.ts is Firefox's alone, cross-engine needs both. evidence.e2e.ts
+ * still uses extension-browser.ts's Chromium harness directly and runs in
+ * Chromium alone (it needs downloads, a popup window and PDF printing on
+ * the driver).
  */
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import type { Report } from '../../src/core/check/report';
