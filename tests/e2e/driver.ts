@@ -13,11 +13,9 @@
  * `YUANWEN_E2E_BROWSERS=chromium` (or `firefox`) runs one browser; by default
  * both. On the driver so far: extension, pages, traditional, highlights,
  * hostile-page, restart, import-confirm, page-ui, extension-pages,
- * saved-documents, worker-stop, corpus-packs, laws-pack, tab-fairness;
- * firefox.e2e.ts is Firefox's alone, cross-engine needs both. evidence.e2e.ts
- * still uses extension-browser.ts's Chromium harness directly and runs in
- * Chromium alone (it needs downloads, a popup window and PDF printing on
- * the driver).
+ * saved-documents, worker-stop, corpus-packs, laws-pack, tab-fairness,
+ * evidence: every file; firefox.e2e.ts is Firefox's alone, cross-engine
+ * needs both.
  */
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import type { Report } from '../../src/core/check/report';
@@ -119,6 +117,10 @@ export interface TestPage extends TestFrame {
   /** Calls `listener` with the next dialog the page opens (the test accepts or dismisses it). */
   once(event: 'dialog', listener: (dialog: TestDialog) => void): unknown;
   screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
+  /** Prints the page to a PDF file, as the reader's "Save as PDF" does (print media). */
+  pdf(options: { path: string; format: 'A4'; printBackground: boolean }): Promise<unknown>;
+  /** Makes this the active tab of its window (what `tabs.captureVisibleTab` shoots). */
+  bringToFront(): Promise<void>;
   isClosed(): boolean;
   close(): Promise<void>;
 }
@@ -173,6 +175,12 @@ export interface ExtensionBrowser {
    * call its idle timer makes). The next event or message starts it again, with none of its globals.
    */
   unloadBackground(): Promise<void>;
+  /**
+   * The file the browser saves when `action` starts a download (our pages'
+   * blob links), once it is complete: the name the page gave it, and where
+   * the test finds it.
+   */
+  download(action: () => Promise<unknown>): Promise<{ filename: string; path: string }>;
   /** A UI string as the extension shows it (the browser's UI language decides which). */
   message(key: string, substitutions?: string | string[]): Promise<string>;
   close(): Promise<void>;

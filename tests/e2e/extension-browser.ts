@@ -190,6 +190,12 @@ export async function launchWithExtension(options: ChromiumLaunchOptions = {}): 
     },
     inBackground: async (fn, arg) => (await serviceWorker()).evaluate(callSource(fn, 'globalThis', arg as never)),
     unloadBackground: () => stopServiceWorker(context),
+    async download(action) {
+      const [started] = await Promise.all([context.waitForEvent('download', { timeout: 20_000 }), action()]);
+      const path = await started.path();
+      if (!path) throw new Error(`the download of ${started.suggestedFilename()} failed: ${await started.failure()}`);
+      return { filename: started.suggestedFilename(), path };
+    },
     async message(key, substitutions) {
       return inExtension((api, { key, substitutions }) => api.i18n.getMessage(key, substitutions), { key, substitutions });
     },

@@ -18,7 +18,7 @@
  * also opens to BiDi: no extension API unloads the event page.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
@@ -114,6 +114,8 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
   }
   if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} not found: apt-get install firefox-esr (the tests never download a browser)`);
   const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'yuanwen-firefox-')));
+  // Downloads are saved here without asking (`download` moves each one out as soon as it is complete).
+  const downloadDir = await mkdtemp(join(tmpdir(), 'yuanwen-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -128,6 +130,11 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
       'extensions.webextensions.keepUuidOnUninstall': true,
       'intl.locale.requested': 'zh-CN',
       'browser.shell.checkDefaultBrowser': false,
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
       ...options.prefs,
     },
   });
@@ -285,9 +292,28 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
     async message(key, substitutions) {
       return inExtension((api, { key, substitutions }) => api.i18n.getMessage(key, substitutions), { key, substitutions });
     },
+    async download(action) {
+      await action();
+      let name: string | undefined;
+      await waitUntil(
+        async () => {
+          const names = await readdir(downloadDir);
+          // Firefox writes `NAME.part` first, then renames it.
+          name = names.some((n) => n.endsWith('.part')) ? undefined : names.find((n) => !n.startsWith('done-'));
+          return name !== undefined;
+        },
+        'a download to complete',
+        20_000,
+      );
+      // Out of the download folder, so the next file of the same name keeps it (Firefox would add "(1)").
+      const kept = join(await mkdtemp(join(downloadDir, 'done-')), name!);
+      await rename(join(downloadDir, name!), kept);
+      return { filename: name!, path: kept };
+    },
     async close() {
       await browser.close();
       await removeProfile();
+      await rm(downloadDir, { recursive: true, force: true });
     },
   };
 }

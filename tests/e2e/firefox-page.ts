@@ -463,6 +463,8 @@ export function firefoxPage(page: Page, knownUrl?: string): TestPage {
     },
     waitForSelector: (selector) => new FirefoxLocator(main, stepsOf(selector)).waitFor(),
     screenshot: (options) => page.screenshot(options),
+    pdf: (options) => page.pdf(options),
+    bringToFront: () => page.bringToFront(),
     isClosed: () => page.isClosed(),
     close: () => page.close(),
     // The driver needs the puppeteer page behind the adapter (frames, tab lookup).

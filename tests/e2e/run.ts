@@ -28,9 +28,8 @@ interface TestEventData {
 
 const HERE = import.meta.dirname;
 
-// The test builds: production code with an open shadow root (src/platform/build-flags.ts). Chrome's
-// always (files not yet on driver.ts run in Chromium alone), Firefox's when Firefox runs.
-for (const mode of ['chrome', ...(E2E_BROWSERS.includes('firefox') ? ['firefox'] : [])]) {
+// The test builds: production code with an open shadow root (src/platform/build-flags.ts), for the browsers that run.
+for (const mode of E2E_BROWSERS.map((name) => (name === 'chromium' ? 'chrome' : 'firefox'))) {
   const build = spawnSync('npx', ['vite', 'build', '--mode', mode, '--logLevel', 'warn'], {
     cwd: resolve(HERE, '..', '..'),
     env: { ...process.env, YUANWEN_TEST_BUILD: '1' },
