@@ -11,6 +11,7 @@ import { E2E_BROWSERS, launchExtensionBrowser } from './browsers';
 import type { ExtensionBrowser, TestDialog } from './driver';
 import { backupJson } from '../../src/core/highlight/annotation-export';
 import { generateHighlights } from './extension-pages-data';
+import { storedHighlightCount } from './stored-highlights';
 
 for (const name of E2E_BROWSERS)
   describe(`replace-mode import on the options page (${name})`, () => {
@@ -25,11 +26,7 @@ for (const name of E2E_BROWSERS)
       await browser?.close();
     });
 
-    async function stored(): Promise<number> {
-      const answer = (await browser.sendToBackground({ type: 'yuanwen/highlights-count' })) as { ok: boolean; value: number };
-      assert.ok(answer.ok);
-      return answer.value;
-    }
+    const stored = () => storedHighlightCount(browser);
 
     /** Imports `text` from the options page (replacing when asked) and gives the result line once it is shown. */
     async function importOnOptions(text: string, replace: boolean, onDialog?: (dialog: TestDialog) => Promise<void>): Promise<string> {

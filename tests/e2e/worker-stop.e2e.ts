@@ -18,6 +18,7 @@ import { waitUntil, type ExtensionBrowser } from './driver';
 import { startStaticServer, type StaticServer } from './static-server';
 import { backupJson } from '../../src/core/highlight/annotation-export';
 import { generateHighlights } from './extension-pages-data';
+import { storedHighlightCount } from './stored-highlights';
 
 /** The background's analysis queue, which the test build leaves readable (src/background/index.ts). */
 interface Analyses {
@@ -48,11 +49,7 @@ for (const name of E2E_BROWSERS) {
       await browser?.close();
     });
 
-    async function stored(): Promise<number> {
-      const answer = (await browser.sendToBackground({ type: 'yuanwen/highlights-count' })) as { ok: boolean; value: number };
-      assert.ok(answer.ok);
-      return answer.value;
-    }
+    const stored = () => storedHighlightCount(browser);
 
     it('during a highlights import: the options page shows an error and nothing is stored', async (t) => {
       const many = generateHighlights(10_000, 15);
