@@ -96,12 +96,13 @@ export function specificity(selector: string): [number, number, number] {
     }
     return ' ';
   });
-  const withoutStrings = rest.replace(/\[[^\]]*\]/g, () => (classes++, ' '));
-  ids += (withoutStrings.match(/#[\w-]+/g) ?? []).length;
-  classes += (withoutStrings.match(/\.[\w-]+/g) ?? []).length;
-  classes += (withoutStrings.match(/(?<!:):[\w-]+/g) ?? []).length;
-  types += (withoutStrings.match(/::[\w-]+/g) ?? []).length;
-  types += (withoutStrings.match(/(?:^|[\s>+~])[a-zA-Z][\w-]*/g) ?? []).length;
+  // Attribute selectors count as classes; taken out first, so their values are not read as ids or types.
+  const plain = rest.replace(/\[[^\]]*\]/g, () => (classes++, ' '));
+  ids += (plain.match(/#[\w-]+/g) ?? []).length;
+  classes += (plain.match(/\.[\w-]+/g) ?? []).length;
+  classes += (plain.match(/(?<!:):[\w-]+/g) ?? []).length;
+  types += (plain.match(/::[\w-]+/g) ?? []).length;
+  types += (plain.match(/(?:^|[\s>+~])[a-zA-Z][\w-]*/g) ?? []).length;
   return [ids, classes, types];
 }
 

@@ -4,6 +4,7 @@
  * newest (src/core/corpus/version-diff.ts): changed, added and removed, each
  * linking to its article in the version that has it.
  */
+import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser, t } from '../platform/browser';
 import { sendMessage } from '../platform/messaging';
@@ -28,6 +29,17 @@ function ArticleLink({ documentId, article, inThisViewer }: { documentId: string
     <a href={inThisViewer ? hash : browser.runtime.getURL(`viewer.html${hash}`)} data-clause={article.id}>
       {article.label}
     </a>
+  );
+}
+
+/** One kind of difference as a folded list; nothing when there is none of that kind. */
+function ArticleList({ kind, summary, children }: { kind: string; summary: string; children: JSX.Element[] }) {
+  if (children.length === 0) return null;
+  return (
+    <details class={kind}>
+      <summary>{summary}</summary>
+      <ul>{children}</ul>
+    </details>
   );
 }
 
@@ -57,38 +69,23 @@ export function VersionChanges({ doc }: { doc: CanonicalDocument }) {
           String(diff.unchanged),
         ])}
       </p>
-      {diff.changed.length > 0 && (
-        <details class="changed">
-          <summary>{t('viewerVersionsChanged')}</summary>
-          <ul>
-            {diff.changed.map((c) => (
-              <li key={c.newer.id}>
-                {here(c.older)} → {there(c.newer)}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      {diff.added.length > 0 && (
-        <details class="added">
-          <summary>{t('viewerVersionsAdded')}</summary>
-          <ul>
-            {diff.added.map((a) => (
-              <li key={a.id}>{there(a)}</li>
-            ))}
-          </ul>
-        </details>
-      )}
-      {diff.removed.length > 0 && (
-        <details class="removed">
-          <summary>{t('viewerVersionsRemoved')}</summary>
-          <ul>
-            {diff.removed.map((r) => (
-              <li key={r.id}>{here(r)}</li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <ArticleList kind="changed" summary={t('viewerVersionsChanged')}>
+        {diff.changed.map((c) => (
+          <li key={c.newer.id}>
+            {here(c.older)} → {there(c.newer)}
+          </li>
+        ))}
+      </ArticleList>
+      <ArticleList kind="added" summary={t('viewerVersionsAdded')}>
+        {diff.added.map((a) => (
+          <li key={a.id}>{there(a)}</li>
+        ))}
+      </ArticleList>
+      <ArticleList kind="removed" summary={t('viewerVersionsRemoved')}>
+        {diff.removed.map((r) => (
+          <li key={r.id}>{here(r)}</li>
+        ))}
+      </ArticleList>
     </section>
   );
 }
